@@ -1,0 +1,21 @@
+package org.accord.gateway.audit;
+
+/**
+ * One step to append to the transfer log.
+ *
+ * @param transferId the transfer (or refused submission) the step belongs to; null for log reads
+ * @param code a stable reason code for refusals and failures, else null
+ * @param actor the organisation or client that caused the step, or {@code gateway}
+ * @param detail a short human note without personal data
+ */
+public record LogEntry(String transferId, LogEvent event, LogOutcome outcome, String code, String actor,
+        TransferFacts facts, String sealedSha256, String detail) {
+
+    public static LogEntry step(String transferId, LogEvent event, String actor, TransferFacts facts, String sealedSha256) {
+        return new LogEntry(transferId, event, LogOutcome.OK, null, actor, facts, sealedSha256, null);
+    }
+
+    public static LogEntry refusal(String transferId, String code, String actor, TransferFacts facts, String detail) {
+        return new LogEntry(transferId, LogEvent.REFUSED, LogOutcome.REFUSED, code, actor, facts, null, detail);
+    }
+}

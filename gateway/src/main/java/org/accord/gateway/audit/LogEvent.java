@@ -1,0 +1,6 @@
+package org.accord.gateway.audit;
+
+/** The steps the transfer log records. */
+public enum LogEvent {
+    RECEIVED, REFUSED, SEALED, QUEUED, MADE_AVAILABLE, DOWNLOADED, ACKNOWLEDGED, DELIVERY_FAILED, AUDIT_READ
+}

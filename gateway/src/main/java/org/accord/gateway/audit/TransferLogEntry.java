@@ -1,0 +1,103 @@
+package org.accord.gateway.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/** A stored transfer-log entry. Immutable: the application has no way to change or remove one. */
+@Entity
+@Immutable
+@Table(name = "transfer_log")
+public class TransferLogEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long seq;
+    private String entryId;
+    private Instant recordedAt;
+    private String transferId;
+    @Enumerated(EnumType.STRING)
+    private LogEvent event;
+    @Enumerated(EnumType.STRING)
+    private LogOutcome outcome;
+    private String code;
+    private String actor;
+    private String sender;
+    private String recipient;
+    private String recordType;
+    private Integer schemaVersion;
+    private String purpose;
+    private String agreementId;
+    private Integer agreementVersion;
+    private String agreementSha256;
+    private String fieldsShared;
+    private String fieldsTransformed;
+    private String fieldsWithheld;
+    private String sealedSha256;
+    private String detail;
+
+    protected TransferLogEntry() {
+    }
+
+    TransferLogEntry(String entryId, Instant recordedAt, LogEntry entry) {
+        TransferFacts facts = entry.facts() == null ? TransferFacts.of(null, null, null, null, null) : entry.facts();
+        this.entryId = entryId;
+        this.recordedAt = recordedAt;
+        this.transferId = entry.transferId();
+        this.event = entry.event();
+        this.outcome = entry.outcome();
+        this.code = entry.code();
+        this.actor = entry.actor();
+        this.sender = facts.sender();
+        this.recipient = facts.recipient();
+        this.recordType = facts.recordType();
+        this.schemaVersion = facts.schemaVersion();
+        this.purpose = facts.purpose();
+        this.agreementId = facts.agreementId();
+        this.agreementVersion = facts.agreementVersion();
+        this.agreementSha256 = facts.agreementSha256();
+        this.fieldsShared = join(facts.fieldsShared());
+        this.fieldsTransformed = join(facts.fieldsTransformed());
+        this.fieldsWithheld = join(facts.fieldsWithheld());
+        this.sealedSha256 = entry.sealedSha256();
+        this.detail = entry.detail();
+    }
+
+    private static String join(List<String> names) {
+        return names.isEmpty() ? null : String.join(",", names);
+    }
+
+    private static List<String> split(String names) {
+        return names == null ? List.of() : List.of(names.split(","));
+    }
+
+    public Long seq() { return seq; }
+    public String entryId() { return entryId; }
+    public Instant recordedAt() { return recordedAt; }
+    public String transferId() { return transferId; }
+    public LogEvent event() { return event; }
+    public LogOutcome outcome() { return outcome; }
+    public String code() { return code; }
+    public String actor() { return actor; }
+    public String sender() { return sender; }
+    public String recipient() { return recipient; }
+    public String recordType() { return recordType; }
+    public Integer schemaVersion() { return schemaVersion; }
+    public String purpose() { return purpose; }
+    public String agreementId() { return agreementId; }
+    public Integer agreementVersion() { return agreementVersion; }
+    public String agreementSha256() { return agreementSha256; }
+    public List<String> fieldsShared() { return split(fieldsShared); }
+    public List<String> fieldsTransformed() { return split(fieldsTransformed); }
+    public List<String> fieldsWithheld() { return split(fieldsWithheld); }
+    public String sealedSha256() { return sealedSha256; }
+    public String detail() { return detail; }
+}

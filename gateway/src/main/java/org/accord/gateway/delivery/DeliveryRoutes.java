@@ -1,0 +1,30 @@
+package org.accord.gateway.delivery;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the durable delivery queue. The JMS session is transacted: a delivery that throws is rolled
+ * back and redelivered by the broker, so a crash between receive and commit loses nothing.
+ */
+@Component
+public final class DeliveryRoutes extends RouteBuilder {
+
+    public static final String HANDOVER = "direct:delivery.handover";
+
+    private final MailboxDelivery mailbox;
+
+    DeliveryRoutes(MailboxDelivery mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public void configure() {
+        from(HANDOVER).routeId("delivery.handover")
+                .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly").id("enqueue");
+
+        from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers=2")
+                .routeId("delivery.dispatch")
+                .bean(mailbox, "deliver").id("deliver");
+    }
+}

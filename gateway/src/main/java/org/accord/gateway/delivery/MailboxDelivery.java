@@ -1,0 +1,69 @@
+package org.accord.gateway.delivery;
+
+import java.time.Clock;
+
+import org.accord.gateway.audit.LogEntry;
+import org.accord.gateway.audit.LogEvent;
+import org.accord.gateway.audit.LogOutcome;
+import org.accord.gateway.audit.TransferFacts;
+import org.accord.gateway.audit.TransferLog;
+import org.accord.gateway.metrics.TransferMetrics;
+import org.accord.gateway.transfer.Transfer;
+import org.accord.gateway.transfer.TransferRepository;
+import org.accord.gateway.transfer.TransferStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes a queued transfer available in its recipient's mailbox. Idempotent by transfer id: a transfer
+ * already delivered (a redelivered or relayed queue message) is left as it is.
+ */
+@Service
+public class MailboxDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxDelivery.class);
+    static final String MAILBOX = "mailbox";
+
+    private final TransferRepository transfers;
+    private final TransferLog transferLog;
+    private final TransferMetrics metrics;
+    private final Clock clock;
+
+    public MailboxDelivery(TransferRepository transfers, TransferLog transferLog, TransferMetrics metrics, Clock clock) {
+        this.transfers = transfers;
+        this.transferLog = transferLog;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void deliver(String transferId) {
+        Transfer transfer = transfers.findById(transferId).orElse(null);
+        if (transfer == null) {
+            log.warn("Delivery message for unknown transfer={} ignored", transferId);
+            return;
+        }
+        if (!transfer.status().awaitingDelivery()) {
+            log.debug("Transfer={} already past delivery (status={}); duplicate queue message ignored", transferId, transfer.status());
+            return;
+        }
+        TransferFacts facts = facts(transfer);
+        if (!MAILBOX.equals(transfer.channel())) {
+            transfer.moveTo(TransferStatus.FAILED, clock.instant());
+            transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, "CHANNEL_UNSUPPORTED",
+                    "gateway", facts, transfer.sealedSha256(), "channel " + transfer.channel() + " is not available on this gateway"));
+            metrics.delivery(transfer.channel(), "failed");
+            return;
+        }
+        transfer.moveTo(TransferStatus.AVAILABLE, clock.instant());
+        transferLog.append(LogEntry.step(transferId, LogEvent.MADE_AVAILABLE, "gateway", facts, transfer.sealedSha256()));
+        metrics.delivery(MAILBOX, "available");
+    }
+
+    static TransferFacts facts(Transfer t) {
+        return TransferFacts.of(t.sender(), t.recipient(), t.recordType(), t.schemaVersion(), t.purpose())
+                .withAgreement(t.agreementId(), t.agreementVersion(), t.agreementSha256());
+    }
+}

@@ -1,0 +1,196 @@
+package org.accord.gateway.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.accord.gateway.outbound.OutboundFlow;
+import org.accord.gateway.outbound.Submission;
+import org.accord.gateway.outbound.SubmissionOutcome;
+import org.accord.gateway.outbound.SubmissionOutcome.Accepted;
+import org.accord.gateway.outbound.SubmissionOutcome.Refused;
+import org.accord.gateway.security.Caller;
+import org.accord.gateway.security.Scopes;
+import org.accord.gateway.transfer.Transfer;
+import org.accord.gateway.transfer.TransferRepository;
+import org.accord.gateway.web.ApiProblemException;
+import org.accord.gateway.web.ProblemCode;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v1/records}: a university system submits a record for one recipient. Answers 202 only
+ * once the transfer and its log entries are committed; every refusal is logged before it is answered.
+ */
+@RestController
+public class RecordController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final OutboundFlow flow;
+    private final IntakeRefusals refusals;
+    private final TransferRepository transfers;
+    private final JsonMapper json;
+    private final IntakeProperties properties;
+    private final Clock clock;
+
+    public RecordController(OutboundFlow flow, IntakeRefusals refusals, TransferRepository transfers, JsonMapper json,
+            IntakeProperties properties, Clock clock) {
+        this.flow = flow;
+        this.refusals = refusals;
+        this.transfers = transfers;
+        this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/records")
+    public ResponseEntity<SubmitResponse> submit(Caller caller, HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        String transferId = UUID.randomUUID().toString();
+        requireJson(request, caller, transferId);
+        byte[] body = readBounded(request, caller, transferId);
+        JsonNode tree = parse(body, caller, transferId);
+        SubmissionEnvelope.Parsed parsed = SubmissionEnvelope.parse(tree);
+        if (parsed.envelope() == null) {
+            throw refusals.refuse(caller, transferId, ProblemCode.INVALID_SUBMISSION, null,
+                    "The submission envelope has " + parsed.violations().size() + " problem(s).",
+                    Map.of("violations", parsed.violations()));
+        }
+        SubmissionEnvelope envelope = parsed.envelope();
+        if (!caller.hasScope(Scopes.submit(envelope.recordType()))) {
+            throw refusals.refuse(caller, transferId, ProblemCode.INSUFFICIENT_SCOPE, envelope,
+                    "The token does not allow submitting " + envelope.recordType() + " records.", Map.of());
+        }
+        String requestSha256 = Digests.sha256Hex(body);
+        if (idempotencyKey != null) {
+            if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY,
+                        "An Idempotency-Key is 1 to 200 visible ASCII characters.");
+            }
+            Optional<Transfer> earlier = transfers.findBySenderAndIdempotencyKey(caller.organisation(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return repeated(earlier.get(), requestSha256, caller, envelope);
+            }
+        }
+        Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
+                envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
+                requestSha256, clock.instant());
+        SubmissionOutcome outcome;
+        try {
+            outcome = flow.submit(submission);
+        }
+        catch (DataIntegrityViolationException e) {
+            Transfer winner = idempotencyKey == null ? null
+                    : transfers.findBySenderAndIdempotencyKey(caller.organisation(), idempotencyKey).orElse(null);
+            if (winner == null) {
+                throw e;
+            }
+            return repeated(winner, requestSha256, caller, envelope);
+        }
+        if (outcome instanceof Refused refused) {
+            throw refused(refused);
+        }
+        Accepted accepted = (Accepted) outcome;
+        return accepted(accepted.transferId(), accepted.status(), false);
+    }
+
+    private ResponseEntity<SubmitResponse> repeated(Transfer earlier, String requestSha256, Caller caller,
+            SubmissionEnvelope envelope) {
+        if (!earlier.requestSha256().equals(requestSha256)) {
+            throw refusals.refuse(caller, UUID.randomUUID().toString(), ProblemCode.IDEMPOTENCY_KEY_REUSED, envelope,
+                    "This Idempotency-Key was used for a different request.", Map.of());
+        }
+        return accepted(earlier.id(), earlier.status().name(), true);
+    }
+
+    private static ResponseEntity<SubmitResponse> accepted(String transferId, String status, boolean repeated) {
+        URI location = URI.create("/api/v1/transfers/" + transferId);
+        return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
+                .body(new SubmitResponse(transferId, status, location.toString(), repeated));
+    }
+
+    private static ApiProblemException refused(Refused refused) {
+        ProblemCode code = switch (refused.kind()) {
+            case INVALID_RECORD -> ProblemCode.SCHEMA_VIOLATION;
+            case UNKNOWN_RECORD_TYPE -> ProblemCode.UNKNOWN_RECORD_TYPE;
+            case NOT_PERMITTED -> ProblemCode.REFUSED_BY_AGREEMENT;
+        };
+        Map<String, Object> properties = refused.kind() == SubmissionOutcome.RefusalKind.NOT_PERMITTED
+                ? Map.of("reason", refused.code(), "refusalId", refused.transferId())
+                : Map.of("violations", refused.violations(), "refusalId", refused.transferId());
+        return new ApiProblemException(code, refused.reason(), properties);
+    }
+
+    private void requireJson(HttpServletRequest request, Caller caller, String transferId) {
+        String contentType = request.getContentType();
+        boolean json;
+        try {
+            json = contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
+                    && !MediaType.parseMediaType(contentType).isWildcardSubtype();
+        }
+        catch (InvalidMimeTypeException e) {
+            json = false;
+        }
+        if (!json) {
+            throw refusals.refuse(caller, transferId, ProblemCode.UNSUPPORTED_MEDIA_TYPE, null,
+                    "Send the submission as application/json.", Map.of());
+        }
+    }
+
+    private byte[] readBounded(HttpServletRequest request, Caller caller, String transferId) throws IOException {
+        int limit = properties.maxBodyBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(caller, transferId, limit);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw tooLarge(caller, transferId, limit);
+            }
+            return body;
+        }
+    }
+
+    private ApiProblemException tooLarge(Caller caller, String transferId, int limit) {
+        return refusals.refuse(caller, transferId, ProblemCode.PAYLOAD_TOO_LARGE, null,
+                "A submission may be at most " + limit + " bytes.", Map.of("limit", limit));
+    }
+
+    private JsonNode parse(byte[] body, Caller caller, String transferId) {
+        try {
+            JsonNode tree = json.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw refusals.refuse(caller, transferId, ProblemCode.MALFORMED_JSON, null, "The body is empty.", Map.of());
+            }
+            return tree;
+        }
+        catch (JacksonException e) {
+            throw refusals.refuse(caller, transferId, ProblemCode.MALFORMED_JSON, null,
+                    "The body is not well-formed JSON.", Map.of());
+        }
+    }
+
+    /** The 202 body. */
+    public record SubmitResponse(String transferId, String status, String location, boolean repeated) {
+    }
+
+}

@@ -1,0 +1,71 @@
+package org.accord.gateway.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.accord.gateway.outbound.SubmissionOutcome.Violation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The closed JSON envelope of a submission: {@code recordType}, {@code schemaVersion}, {@code recipient},
+ * {@code purpose} and {@code record}. Any other member is a violation, as is a missing or mistyped one.
+ */
+record SubmissionEnvelope(String recordType, int schemaVersion, String recipient, String purpose, JsonNode record) {
+
+    private static final Set<String> MEMBERS = Set.of("recordType", "schemaVersion", "recipient", "purpose", "record");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62})?");
+
+    /** Parses the envelope, or returns the list of violations; never both. */
+    static Parsed parse(JsonNode body) {
+        List<Violation> violations = new ArrayList<>();
+        if (!body.isObject()) {
+            return new Parsed(null, List.of(new Violation("", "the body must be a JSON object")));
+        }
+        for (Map.Entry<String, JsonNode> member : body.properties()) {
+            if (!MEMBERS.contains(member.getKey())) {
+                violations.add(new Violation("/" + escape(member.getKey()), "unexpected member"));
+            }
+        }
+        String recordType = identifier(body, "recordType", violations);
+        String recipient = identifier(body, "recipient", violations);
+        String purpose = identifier(body, "purpose", violations);
+        int version = 1;
+        JsonNode versionNode = body.get("schemaVersion");
+        if (versionNode != null) {
+            if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt() || versionNode.asInt() < 1 || versionNode.asInt() > 999) {
+                violations.add(new Violation("/schemaVersion", "must be an integer from 1 to 999"));
+            }
+            else {
+                version = versionNode.asInt();
+            }
+        }
+        JsonNode record = body.get("record");
+        if (record == null || !record.isObject()) {
+            violations.add(new Violation("/record", "must be a JSON object"));
+        }
+        if (!violations.isEmpty()) {
+            return new Parsed(null, violations);
+        }
+        return new Parsed(new SubmissionEnvelope(recordType, version, recipient, purpose, record), List.of());
+    }
+
+    private static String identifier(JsonNode body, String name, List<Violation> violations) {
+        JsonNode node = body.get(name);
+        if (node == null || !node.isString() || !IDENTIFIER.matcher(node.asString()).matches()) {
+            violations.add(new Violation("/" + name, "must be an identifier of lower-case letters, digits and hyphens"));
+            return null;
+        }
+        return node.asString();
+    }
+
+    private static String escape(String name) {
+        String bounded = name.length() > 64 ? name.substring(0, 64) : name;
+        return bounded.replace("~", "~0").replace("/", "~1");
+    }
+
+    record Parsed(SubmissionEnvelope envelope, List<Violation> violations) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.accord.gateway.metrics;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records how long each stage of the flow takes: every send to a {@code direct:} stage endpoint of the
+ * outbound, inbound or delivery flows becomes a sample of the {@code accord.stage} timer tagged with the stage.
+ */
+@Component
+public final class StageTimings extends EventNotifierSupport {
+
+    private final MeterRegistry registry;
+
+    public StageTimings(MeterRegistry registry) {
+        this.registry = registry;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeCompletedEvent(true);
+        setIgnoreExchangeFailedEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreStepEvents(true);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof ExchangeSentEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        String uri = sent.getEndpoint().getEndpointUri();
+        if (!uri.startsWith("direct://")) {
+            return;
+        }
+        String stage = uri.substring("direct://".length());
+        Timer.builder("accord.stage").description("Time spent in each stage of the flow").tag("stage", stage)
+                .publishPercentileHistogram().register(registry).record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
+    }
+}

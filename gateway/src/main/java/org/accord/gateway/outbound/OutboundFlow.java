@@ -1,0 +1,32 @@
+package org.accord.gateway.outbound;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/** Entry into the outbound flow for the intake API: runs a submission through the routes and returns the outcome. */
+@Component
+public final class OutboundFlow {
+
+    private final ProducerTemplate producer;
+
+    public OutboundFlow(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    /**
+     * @return {@link SubmissionOutcome.Accepted} once the transfer and its log entries are committed and handed
+     *         to delivery, or {@link SubmissionOutcome.Refused} once the refusal is logged
+     */
+    public SubmissionOutcome submit(Submission submission) {
+        try {
+            return producer.requestBody(OutboundRoutes.SUBMIT, submission, SubmissionOutcome.class);
+        }
+        catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

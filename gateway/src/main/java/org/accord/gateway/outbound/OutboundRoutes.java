@@ -1,0 +1,64 @@
+package org.accord.gateway.outbound;
+
+import org.accord.gateway.delivery.DeliveryRoutes;
+import org.apache.camel.Predicate;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.jms.JmsException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbound flow of DESIGN.md, one route per stage: validate, decide, minimise, seal, store, hand over.
+ * A stage that refuses returns a {@link Refusal}, which leaves the flow through
+ * {@code outbound.refused}. Once stored the transfer is durable: a failed hand-over to the queue still
+ * answers accepted, and the delivery relay queues it later.
+ */
+@Component
+final class OutboundRoutes extends RouteBuilder {
+
+    static final String SUBMIT = "direct:outbound.submit";
+    private static final String VALIDATE = "direct:outbound.validate";
+    private static final String DECIDE = "direct:outbound.decide";
+    private static final String MINIMISE = "direct:outbound.minimise";
+    private static final String SEAL = "direct:outbound.seal";
+    private static final String STORE = "direct:outbound.store";
+    private static final String QUEUED = "direct:outbound.queued";
+    private static final String REFUSED = "direct:outbound.refused";
+
+    private final OutboundStages stages;
+    private final TransferStore store;
+    private final RefusalRecorder refusals;
+
+    OutboundRoutes(OutboundStages stages, TransferStore store, RefusalRecorder refusals) {
+        this.stages = stages;
+        this.store = store;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public void configure() {
+        Predicate refused = body().isInstanceOf(Refusal.class);
+
+        from(SUBMIT).routeId("outbound.submit")
+                .to(VALIDATE).id("validate")
+                .filter(refused).to(REFUSED).stop().end()
+                .to(DECIDE).id("decide")
+                .filter(refused).to(REFUSED).stop().end()
+                .to(MINIMISE).id("minimise")
+                .to(SEAL).id("seal")
+                .to(STORE).id("store")
+                .doTry()
+                    .to(DeliveryRoutes.HANDOVER).id("handover")
+                    .to(QUEUED).id("mark-queued")
+                .doCatch(JmsException.class)
+                    .bean(store, "acceptedPendingHandover").id("handover-deferred")
+                .end();
+
+        from(VALIDATE).routeId("outbound.validate").bean(stages, "validate").id("schema-check");
+        from(DECIDE).routeId("outbound.decide").bean(stages, "decide").id("agreement-check");
+        from(MINIMISE).routeId("outbound.minimise").bean(stages, "minimise").id("field-rules");
+        from(SEAL).routeId("outbound.seal").bean(stages, "seal").id("sign-and-encrypt");
+        from(STORE).routeId("outbound.store").bean(store, "store").id("commit-transfer");
+        from(QUEUED).routeId("outbound.queued").bean(store, "markQueued").id("log-queued");
+        from(REFUSED).routeId("outbound.refused").bean(refusals, "record").id("log-refusal");
+    }
+}

@@ -1,0 +1,88 @@
+package org.accord.gateway.outbound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.accord.gateway.agreement.AgreementRef;
+import org.accord.gateway.audit.LogEntry;
+import org.accord.gateway.audit.LogEvent;
+import org.accord.gateway.audit.TransferFacts;
+import org.accord.gateway.audit.TransferLog;
+import org.accord.gateway.metrics.TransferMetrics;
+import org.accord.gateway.redaction.FieldTransform;
+import org.accord.gateway.redaction.MinimisedRecord;
+import org.accord.gateway.transfer.StoredMessage;
+import org.accord.gateway.transfer.StoredMessageRepository;
+import org.accord.gateway.transfer.Transfer;
+import org.accord.gateway.transfer.TransferDraft;
+import org.accord.gateway.transfer.TransferRepository;
+import org.accord.gateway.transfer.TransferStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commits a sealed transfer, its sealed message and its log entries in one transaction: after
+ * {@link #store} returns, the transfer survives a crash. Later steps only move its status on.
+ */
+@Service
+class TransferStore {
+
+    private final TransferRepository transfers;
+    private final StoredMessageRepository messages;
+    private final TransferLog transferLog;
+    private final TransferMetrics metrics;
+    private final Clock clock;
+
+    TransferStore(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog,
+            TransferMetrics metrics, Clock clock) {
+        this.transfers = transfers;
+        this.messages = messages;
+        this.transferLog = transferLog;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** @return the transfer id, for the hand-over to delivery */
+    @Transactional
+    public String store(OutboundTransfer t) {
+        Submission s = t.submission();
+        AgreementRef agreement = t.permit().agreement();
+        String channel = t.permit().channel().kind().name().toLowerCase();
+        TransferDraft draft = new TransferDraft(s.transferId(), s.sender(), s.recipient(), s.recordType(), s.schemaVersion(),
+                s.purpose(), "outbound", agreement.id(), agreement.version(), agreement.sha256(), channel,
+                t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(),
+                s.requestSha256());
+        Instant now = clock.instant();
+        transfers.save(new Transfer(draft, now));
+        messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
+        MinimisedRecord minimised = t.minimised();
+        TransferFacts facts = TransferFacts.of(s.sender(), s.recipient(), s.recordType(), s.schemaVersion(), s.purpose())
+                .withAgreement(agreement.id(), agreement.version(), agreement.sha256());
+        transferLog.append(LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null));
+        List<String> transformed = minimised.transformed().stream().map(FieldTransform::describe).toList();
+        transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
+                facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex()));
+        metrics.accepted(agreement.id());
+        return s.transferId();
+    }
+
+    /** Records the hand-over to the delivery queue; the status moves on only if delivery has not already. */
+    @Transactional
+    public SubmissionOutcome.Accepted markQueued(String transferId) {
+        Transfer transfer = transfers.findById(transferId).orElseThrow();
+        transfers.advance(transferId, TransferStatus.SEALED, TransferStatus.QUEUED, clock.instant());
+        transferLog.append(LogEntry.step(transferId, LogEvent.QUEUED, "gateway", facts(transfer), transfer.sealedSha256()));
+        return new SubmissionOutcome.Accepted(transferId, TransferStatus.QUEUED.name(), false);
+    }
+
+    /** The transfer is committed but the queue was unavailable; the delivery relay will queue it. */
+    public SubmissionOutcome.Accepted acceptedPendingHandover(String transferId) {
+        return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
+    }
+
+    private static TransferFacts facts(Transfer t) {
+        return TransferFacts.of(t.sender(), t.recipient(), t.recordType(), t.schemaVersion(), t.purpose())
+                .withAgreement(t.agreementId(), t.agreementVersion(), t.agreementSha256());
+    }
+}

@@ -1,0 +1,133 @@
+package org.accord.gateway.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The embedded OAuth2 authorization server used when no external identity provider is configured:
+ * client-credentials tokens for the demo clients, signed with an RSA key made at first start. In production
+ * it is switched off ({@code accord.security.embedded-authorization-server=false}) and the resource server
+ * trusts the institution's issuer instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "accord.security.embedded-authorization-server", havingValue = "true")
+public class EmbeddedAuthorizationServerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedAuthorizationServerConfiguration.class);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    DemoClients demoClients(SecurityProperties properties, @Value("${accord.data-dir}") Path dataDir,
+            @Value("${accord.demo.enabled}") boolean demoEnabled) {
+        if (!demoEnabled) {
+            throw new IllegalStateException("The embedded authorization server only serves demo clients; "
+                    + "set accord.security.embedded-authorization-server=false and configure an issuer.");
+        }
+        return DemoClients.ensure(dataDir.resolve("demo").resolve("clients.properties"), properties.demoClients().keySet());
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(SecurityProperties properties, DemoClients secrets) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        List<RegisteredClient> clients = new ArrayList<>();
+        properties.demoClients().forEach((id, scopes) -> clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes()).toString())
+                .clientId(id)
+                .clientSecret(encoder.encode(secrets.secretOf(id)))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(s -> s.addAll(scopes))
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build())
+                .build()));
+        properties.demoClients().forEach((id, scopes) -> log.info(
+                "Demo client id={} organisation={} scopes={} (secret in {})", id, properties.clients().get(id), scopes, secrets.file()));
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    @Bean
+    RSAKey tokenSigningKey(@Value("${accord.pki.directory}") Path pkiDir) {
+        return loadOrCreate(pkiDir.resolve("token-signing.jwk.json"));
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(RSAKey tokenSigningKey) {
+        return new ImmutableJWKSet<>(new JWKSet(tokenSigningKey));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey) throws JOSEException {
+        RSAPublicKey publicKey = tokenSigningKey.toRSAPublicKey();
+        return NimbusJwtDecoder.withPublicKey(publicKey).build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    private static RSAKey loadOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return RSAKey.parse(Files.readString(file));
+            }
+            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            Files.createDirectories(file.getParent());
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            catch (UnsupportedOperationException e) {
+                // Not a POSIX file system.
+            }
+            Files.writeString(file, key.toJSONString());
+            log.info("Made the embedded authorization server's token signing key at {}", file);
+            return key;
+        }
+        catch (IOException | ParseException | JOSEException e) {
+            throw new IllegalStateException("Cannot load or create the token signing key " + file, e);
+        }
+    }
+}

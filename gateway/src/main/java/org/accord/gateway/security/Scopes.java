@@ -1,0 +1,21 @@
+package org.accord.gateway.security;
+
+/** OAuth2 scopes understood by the gateway. Submitting a record needs the scope for its record type. */
+public final class Scopes {
+
+    public static final String SUBMIT_PREFIX = "submit:";
+    public static final String TRANSFERS_READ = "transfers:read";
+    public static final String MAILBOX = "mailbox";
+    public static final String AUDIT_READ = "audit:read";
+
+    private Scopes() {
+    }
+
+    public static String submit(String recordType) {
+        return SUBMIT_PREFIX + recordType;
+    }
+
+    static String authority(String scope) {
+        return "SCOPE_" + scope;
+    }
+}

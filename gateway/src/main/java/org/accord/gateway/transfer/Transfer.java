@@ -1,0 +1,95 @@
+package org.accord.gateway.transfer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An accepted transfer. Holds metadata only; the sealed message is kept separately in
+ * {@link StoredMessage}. The only mutable part is the lifecycle status.
+ */
+@Entity
+@Table(name = "transfer")
+public class Transfer {
+
+    @Id
+    private String id;
+    private String sender;
+    private String recipient;
+    private String recordType;
+    private int schemaVersion;
+    private String purpose;
+    private String direction;
+    private String agreementId;
+    private int agreementVersion;
+    private String agreementSha256;
+    private String channel;
+    @Enumerated(EnumType.STRING)
+    private TransferStatus status;
+    private String sealedSha256;
+    private String signerSha256;
+    private int sealedSize;
+    private String idempotencyKey;
+    private String requestSha256;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    protected Transfer() {
+    }
+
+    public Transfer(TransferDraft draft, Instant now) {
+        this.id = draft.id();
+        this.sender = draft.sender();
+        this.recipient = draft.recipient();
+        this.recordType = draft.recordType();
+        this.schemaVersion = draft.schemaVersion();
+        this.purpose = draft.purpose();
+        this.direction = draft.direction();
+        this.agreementId = draft.agreementId();
+        this.agreementVersion = draft.agreementVersion();
+        this.agreementSha256 = draft.agreementSha256();
+        this.channel = draft.channel();
+        this.status = TransferStatus.SEALED;
+        this.sealedSha256 = draft.sealedSha256();
+        this.signerSha256 = draft.signerSha256();
+        this.sealedSize = draft.sealedSize();
+        this.idempotencyKey = draft.idempotencyKey();
+        this.requestSha256 = draft.requestSha256();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void moveTo(TransferStatus next, Instant now) {
+        this.status = next;
+        this.updatedAt = now;
+    }
+
+    public String id() { return id; }
+    public String sender() { return sender; }
+    public String recipient() { return recipient; }
+    public String recordType() { return recordType; }
+    public int schemaVersion() { return schemaVersion; }
+    public String purpose() { return purpose; }
+    public String direction() { return direction; }
+    public String agreementId() { return agreementId; }
+    public int agreementVersion() { return agreementVersion; }
+    public String agreementSha256() { return agreementSha256; }
+    public String channel() { return channel; }
+    public TransferStatus status() { return status; }
+    public String sealedSha256() { return sealedSha256; }
+    public String signerSha256() { return signerSha256; }
+    public int sealedSize() { return sealedSize; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public String requestSha256() { return requestSha256; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,36 @@
+package org.accord.gateway.transfer;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Transfers; there is deliberately no delete. */
+public interface TransferRepository extends Repository<Transfer, String> {
+
+    Transfer save(Transfer transfer);
+
+    Optional<Transfer> findById(String id);
+
+    Optional<Transfer> findBySenderAndIdempotencyKey(String sender, String idempotencyKey);
+
+    @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses order by t.createdAt")
+    List<Transfer> findForRecipient(String recipient, Collection<TransferStatus> statuses, Pageable page);
+
+    @Query("select t.id from Transfer t where t.status = :status and t.updatedAt < :before order by t.updatedAt")
+    List<String> findIdsStuckIn(TransferStatus status, Instant before, Pageable page);
+
+    /** Moves a transfer on only if it is still at {@code expected}; returns the number of rows changed. */
+    @Modifying
+    @Query("update Transfer t set t.status = :next, t.updatedAt = :now where t.id = :id and t.status = :expected")
+    int advance(String id, TransferStatus expected, TransferStatus next, Instant now);
+
+    long countByStatus(TransferStatus status);
+
+    long count();
+}

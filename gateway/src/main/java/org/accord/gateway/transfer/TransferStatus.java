@@ -1,0 +1,11 @@
+package org.accord.gateway.transfer;
+
+/** Lifecycle of an accepted transfer. Refused records never become transfers; their refusal is logged. */
+public enum TransferStatus {
+    SEALED, QUEUED, AVAILABLE, DOWNLOADED, ACKNOWLEDGED, DELIVERED, FAILED;
+
+    /** Whether delivery still has to make the message available to the recipient. */
+    public boolean awaitingDelivery() {
+        return this == SEALED || this == QUEUED;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Transfers: one record moving from one party to another under one agreement version, its lifecycle
+ * status, the sealed message kept for delivery, and the sender's view of its own transfers.
+ */
+package org.accord.gateway.transfer;

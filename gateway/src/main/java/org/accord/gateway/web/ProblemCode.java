@@ -1,0 +1,44 @@
+package org.accord.gateway.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Stable error codes returned in the {@code code} member of every problem response.
+ * Callers may rely on these names; the human-readable title may change.
+ */
+public enum ProblemCode {
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "The token does not carry the scope this operation needs"),
+    UNKNOWN_CLIENT(HttpStatus.FORBIDDEN, "The client is not registered as acting for any organisation"),
+    REFUSED_BY_AGREEMENT(HttpStatus.FORBIDDEN, "No information-sharing agreement permits this transfer"),
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST, "The request body is not well-formed JSON"),
+    INVALID_SUBMISSION(HttpStatus.UNPROCESSABLE_CONTENT, "The submission envelope is invalid"),
+    SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "The record does not conform to its schema"),
+    UNKNOWN_RECORD_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "The record type or schema version is not known"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "The Idempotency-Key was already used for a different request"),
+    INVALID_IDEMPOTENCY_KEY(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is not acceptable"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body exceeds the size limit"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The content type is not supported"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "The requested representation is not available"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "A request parameter is invalid"),
+    CONFLICT(HttpStatus.CONFLICT, "The resource is not in a state that allows this operation"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not complete the request");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,105 @@
+package org.accord.gateway.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for tests that talk to a running gateway the way a university system or a partner
+ * would: real tokens from the authorization server, real HTTP.
+ */
+public final class GatewayClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String baseUrl;
+    private final Map<String, String> secrets;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    public GatewayClient(int port, Map<String, String> secrets) {
+        this.baseUrl = "http://localhost:" + port;
+        this.secrets = Map.copyOf(secrets);
+    }
+
+    public String token(String clientId) {
+        return tokens.computeIfAbsent(clientId, id -> {
+            String basic = Base64.getEncoder().encodeToString((id + ":" + secrets.get(id)).getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build();
+            Response response = send(request);
+            if (response.status() != 200) {
+                throw new IllegalStateException("Token request for " + id + " failed with " + response.status());
+            }
+            return response.json().get("access_token").asString();
+        });
+    }
+
+    public Response post(String path, String clientId, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (clientId != null) {
+            builder.header("Authorization", "Bearer " + token(clientId));
+        }
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public Response postJson(String path, String clientId, String body) {
+        return post(path, clientId, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public Response get(String path, String clientId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (clientId != null) {
+            builder.header("Authorization", "Bearer " + token(clientId));
+        }
+        return send(builder.build());
+    }
+
+    public Response getWithToken(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + bearer).GET().build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body(), json);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response as the tests read it. */
+    public record Response(int status, String contentType, String location, byte[] body, JsonMapper mapper) {
+
+        public JsonNode json() {
+            return mapper.readTree(body);
+        }
+
+        public String code() {
+            return json().path("code").asString();
+        }
+    }
+}
