@@ -45,6 +45,7 @@ final class OutboundRoutes extends RouteBuilder {
                 .filter(refused).to(REFUSED).stop().end()
                 .to(MINIMISE).id("minimise")
                 .to(SEAL).id("seal")
+                .filter(refused).to(REFUSED).stop().end()
                 .to(STORE).id("store")
                 .doTry()
                     .to(DeliveryRoutes.HANDOVER).id("handover")

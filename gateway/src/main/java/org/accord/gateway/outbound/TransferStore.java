@@ -48,9 +48,9 @@ class TransferStore {
     public String store(OutboundTransfer t) {
         Submission s = t.submission();
         AgreementRef agreement = t.permit().agreement();
-        String channel = t.permit().channel().kind().name().toLowerCase();
+        String channel = t.permit().channel().kind().code();
         TransferDraft draft = new TransferDraft(s.transferId(), s.sender(), s.recipient(), s.recordType(), s.schemaVersion(),
-                s.purpose(), "outbound", agreement.id(), agreement.version(), agreement.sha256(), channel,
+                s.purpose(), t.direction().code(), agreement.id(), agreement.version(), agreement.sha256(), channel,
                 t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(),
                 s.requestSha256());
         Instant now = clock.instant();
@@ -60,7 +60,7 @@ class TransferStore {
         TransferFacts facts = TransferFacts.of(s.sender(), s.recipient(), s.recordType(), s.schemaVersion(), s.purpose())
                 .withAgreement(agreement.id(), agreement.version(), agreement.sha256());
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null));
-        List<String> transformed = minimised.transformed().stream().map(FieldTransform::describe).toList();
+        List<String> transformed = minimised.transformed().stream().map(f -> f.path() + " (" + f.rule() + ")").toList();
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
                 facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex()));
         metrics.accepted(agreement.id());

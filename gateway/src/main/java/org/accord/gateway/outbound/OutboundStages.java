@@ -1,0 +1,126 @@
+package org.accord.gateway.outbound;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.accord.gateway.agreement.Decision;
+import org.accord.gateway.agreement.Deny;
+import org.accord.gateway.agreement.Direction;
+import org.accord.gateway.agreement.Permit;
+import org.accord.gateway.agreement.TransferRequest;
+import org.accord.gateway.crypto.CmsSealer;
+import org.accord.gateway.partner.PartnerDirectory;
+import org.accord.gateway.record.RecordSchemas;
+import org.accord.gateway.record.SchemaViolation;
+import org.accord.gateway.redaction.MinimisedRecord;
+import org.accord.gateway.redaction.Minimiser;
+import org.accord.gateway.outbound.SubmissionOutcome.RefusalKind;
+import org.accord.gateway.outbound.SubmissionOutcome.Refused;
+import org.accord.gateway.outbound.SubmissionOutcome.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The outbound stages the routes call. Each takes the submission as the previous stage left it and returns
+ * either the next form or a {@link Refusal}; the work itself is done by the schema, agreement, redaction and
+ * crypto packages.
+ */
+@Component
+final class OutboundStages {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final RecordSchemas schemas;
+    private final AgreementSource agreements;
+    private final Minimiser minimiser;
+    private final CmsSealer sealer;
+    private final PartnerDirectory partners;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String institution;
+
+    OutboundStages(RecordSchemas schemas, AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
+            PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution) {
+        this.schemas = schemas;
+        this.agreements = agreements;
+        this.minimiser = minimiser;
+        this.sealer = sealer;
+        this.partners = partners;
+        this.json = json;
+        this.clock = clock;
+        this.institution = institution;
+    }
+
+    Object validate(Submission s) {
+        if (!schemas.knows(s.recordType(), s.schemaVersion())) {
+            return refuse(s, RefusalKind.UNKNOWN_RECORD_TYPE, "UNKNOWN_RECORD_TYPE",
+                    "The gateway has no schema for " + s.recordType() + " version " + s.schemaVersion() + ".", List.of());
+        }
+        List<SchemaViolation> violations = schemas.validate(s.recordType(), s.schemaVersion(), s.record());
+        if (!violations.isEmpty()) {
+            return refuse(s, RefusalKind.INVALID_RECORD, "SCHEMA_VIOLATION",
+                    "The record has " + violations.size() + " schema violation(s).",
+                    violations.stream().map(v -> new Violation(v.pointer(), v.message())).toList());
+        }
+        return s;
+    }
+
+    Object decide(Submission s) {
+        Direction direction = institution.equals(s.sender()) ? Direction.OUTBOUND : Direction.INBOUND;
+        Decision decision = agreements.current().decide(new TransferRequest(s.sender(), s.recipient(), s.recordType(),
+                s.schemaVersion(), s.purpose(), direction, LocalDate.ofInstant(s.receivedAt(), UK), s.record()));
+        if (decision instanceof Deny deny) {
+            return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, deny.code().name(), deny.reason(),
+                    List.of()), deny.agreement());
+        }
+        return OutboundTransfer.permitted(s, direction, (Permit) decision);
+    }
+
+    OutboundTransfer minimise(OutboundTransfer t) {
+        MinimisedRecord minimised = minimiser.minimise(t.permit().plan(), t.submission().record(),
+                LocalDate.ofInstant(t.submission().receivedAt(), UK));
+        return t.withMinimised(minimised);
+    }
+
+    Object seal(OutboundTransfer t) {
+        Submission s = t.submission();
+        Optional<X509Certificate> certificate = partners.encryptionCertificate(s.recipient());
+        if (certificate.isEmpty()) {
+            return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, "RECIPIENT_CERTIFICATE_UNKNOWN",
+                    "The gateway holds no certificate for the recipient.", List.of()), t.permit().agreement());
+        }
+        if (!PartnerDirectory.validAt(certificate.get(), clock.instant())) {
+            return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, "RECIPIENT_CERTIFICATE_EXPIRED",
+                    "The recipient's certificate is outside its validity period.", List.of()), t.permit().agreement());
+        }
+        return t.withSealed(sealer.seal(sharedMessage(t), s.transferId(), certificate.get()));
+    }
+
+    /** The JSON the recipient receives: the minimised record with the facts it needs to handle it. */
+    private byte[] sharedMessage(OutboundTransfer t) {
+        Submission s = t.submission();
+        ObjectNode message = json.createObjectNode();
+        message.put("transferId", s.transferId());
+        message.put("recordType", s.recordType());
+        message.put("schemaVersion", s.schemaVersion());
+        message.put("sender", s.sender());
+        message.put("recipient", s.recipient());
+        message.put("purpose", s.purpose());
+        ObjectNode agreement = message.putObject("agreement");
+        agreement.put("id", t.permit().agreement().id());
+        agreement.put("version", t.permit().agreement().version());
+        message.put("sentAt", s.receivedAt().toString());
+        message.set("record", t.minimised().content());
+        return json.writeValueAsBytes(message);
+    }
+
+    private static Refusal refuse(Submission s, RefusalKind kind, String code, String reason, List<Violation> violations) {
+        return new Refusal(s, new Refused(s.transferId(), kind, code, reason, violations), null);
+    }
+}
