@@ -130,8 +130,8 @@ final class CertificateIssuer {
 
     private static X500Name name(String commonName) {
         return new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.CN, commonName)
                 .addRDN(BCStyle.O, ORGANISATION)
+                .addRDN(BCStyle.CN, commonName)
                 .build();
     }
 
