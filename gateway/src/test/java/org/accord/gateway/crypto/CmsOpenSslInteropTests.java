@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
@@ -143,7 +144,7 @@ class CmsOpenSslInteropTests {
 
         OpenSslCli.run(work, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", "content.bin",
                 "-signer", "partner.crt", "-inkey", "partner.key", "-outform", "DER", "-out", "signed.der");
-        List<String> encrypt = new java.util.ArrayList<>(List.of("cms", "-encrypt", "-binary", cipher,
+        List<String> encrypt = new ArrayList<>(List.of("cms", "-encrypt", "-binary", cipher,
                 "-in", "signed.der", "-outform", "DER", "-out", "msg.der", "-recip", "gateway.crt"));
         encrypt.addAll(List.of(keyOptions));
         OpenSslCli.run(work, encrypt.toArray(String[]::new));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
@@ -40,17 +41,21 @@ class DemoPkiTests {
 
     @Test
     void whenEnsuredThenFilesExistAndPrivateKeysAreOwnerOnly() throws Exception {
-        DemoPki.ensure(directory, List.of("uni-a", "college-b"), KeyAlgorithm.EC_P256, CLOCK);
+        Path root = directory.resolve("demo-pki");
+
+        DemoPki.ensure(root, List.of("uni-a", "college-b"), KeyAlgorithm.EC_P256, CLOCK);
 
         for (String file : List.of("README.txt", "ca.crt", "ca.key", "gateway.crt", "gateway.key",
                 "partners/uni-a.crt", "partners/uni-a.key", "partners/college-b.crt", "partners/college-b.key")) {
-            assertThat(directory.resolve(file)).isRegularFile();
+            assertThat(root.resolve(file)).isRegularFile();
         }
-        assertThat(Files.readString(directory.resolve("README.txt"))).contains("NEVER USE IN PRODUCTION");
-        assertThat(Files.readString(directory.resolve("gateway.key"))).startsWith("-----BEGIN PRIVATE KEY-----\n");
-        Assumptions.assumeTrue(Files.getFileStore(directory).supportsFileAttributeView("posix"));
+        assertThat(Files.readString(root.resolve("README.txt"))).contains("NEVER USE IN PRODUCTION");
+        assertThat(Files.readString(root.resolve("gateway.key"))).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        Assumptions.assumeTrue(Files.getFileStore(root).supportsFileAttributeView("posix"));
+        assertThat(Files.getPosixFilePermissions(root)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
         for (String key : List.of("ca.key", "gateway.key", "partners/uni-a.key")) {
-            assertThat(Files.getPosixFilePermissions(directory.resolve(key)))
+            assertThat(Files.getPosixFilePermissions(root.resolve(key)))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
     }
@@ -97,7 +102,7 @@ class DemoPkiTests {
     void whenKeyFileReplacedByAnotherKeyThenEnsureRefusesTheMismatch() throws Exception {
         DemoPki.ensure(directory, List.of("uni-a", "uni-c"), KeyAlgorithm.EC_P256, CLOCK);
         Files.copy(directory.resolve("partners/uni-c.key"), directory.resolve("partners/uni-a.key"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> DemoPki.ensure(directory, List.of("uni-a"), KeyAlgorithm.EC_P256, CLOCK))
                 .isInstanceOf(IllegalStateException.class);
