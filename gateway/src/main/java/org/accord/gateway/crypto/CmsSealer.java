@@ -87,7 +87,7 @@ public final class CmsSealer {
         }
         signatureAlgorithm(signingKey);
         BouncyCastle.provider();
-        if (!CertificateIssuer.matches(signingKey, this.certificateChain.get(0))) {
+        if (!KeyPairCheck.matches(signingKey, this.certificateChain.get(0))) {
             throw new IllegalArgumentException("signingKey does not belong to the first certificate of the chain");
         }
     }

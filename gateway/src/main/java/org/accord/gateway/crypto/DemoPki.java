@@ -145,7 +145,7 @@ public final class DemoPki {
         if (certificateExists && keyExists) {
             PrivateKey key = Pem.readPrivateKey(keyFile);
             X509Certificate certificate = Pem.readCertificate(certificateFile);
-            if (!CertificateIssuer.matches(key, certificate)) {
+            if (!KeyPairCheck.matches(key, certificate)) {
                 throw new IllegalStateException(keyFile + " does not belong to " + certificateFile);
             }
             return new DemoCredential(key, certificate);

@@ -19,6 +19,8 @@ public record OpenedMessage(byte[] content, X509Certificate signer, Instant sign
 
     public OpenedMessage {
         content = content.clone();
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(signingTime, "signingTime");
     }
 
     @Override

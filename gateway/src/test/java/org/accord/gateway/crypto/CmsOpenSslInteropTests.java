@@ -118,6 +118,16 @@ class CmsOpenSslInteropTests {
                         e -> assertThat(e.code()).isEqualTo(RejectionCode.MALFORMED));
     }
 
+    @Test
+    void whenOpenSslSignsWithSha1ThenSignatureInvalid() throws Exception {
+        byte[] der = openSslSignWithDigestAndEncrypt(ec, "uni-a", "sha1", "-aes-256-gcm", "-keyopt", "ecdh_kdf_md:sha256");
+
+        assertThatThrownBy(() -> new CmsOpener().open(der, ec.gatewayKey(), ec.gatewayCertificate(),
+                List.of(ec.caCertificate()), CLOCK, OpenOptions.fromStandardCmsTools()))
+                .isInstanceOfSatisfying(MessageRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(RejectionCode.SIGNATURE_INVALID));
+    }
+
     private void assertOpenSslOpensAccordMessage(DemoPki pki, String partner) throws Exception {
         SealedMessage sealed = new CmsSealer(pki.gatewayKey(), List.of(pki.gatewayCertificate()), CLOCK)
                 .seal(CONTENT, "transfer-3", pki.partnerCertificate(partner));
@@ -136,13 +146,18 @@ class CmsOpenSslInteropTests {
 
     private byte[] openSslSignAndEncrypt(DemoPki pki, String partner, String cipher, String... keyOptions)
             throws Exception {
+        return openSslSignWithDigestAndEncrypt(pki, partner, "sha256", cipher, keyOptions);
+    }
+
+    private byte[] openSslSignWithDigestAndEncrypt(DemoPki pki, String partner, String digest, String cipher,
+            String... keyOptions) throws Exception {
         Files.write(work.resolve("content.bin"), CONTENT);
         Path partnerFiles = pki.directory().resolve("partners");
         Files.copy(partnerFiles.resolve(partner + ".crt"), work.resolve("partner.crt"));
         Files.copy(partnerFiles.resolve(partner + ".key"), work.resolve("partner.key"));
         Files.copy(pki.directory().resolve("gateway.crt"), work.resolve("gateway.crt"));
 
-        OpenSslCli.run(work, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", "content.bin",
+        OpenSslCli.run(work, "cms", "-sign", "-binary", "-nodetach", "-md", digest, "-in", "content.bin",
                 "-signer", "partner.crt", "-inkey", "partner.key", "-outform", "DER", "-out", "signed.der");
         List<String> encrypt = new ArrayList<>(List.of("cms", "-encrypt", "-binary", cipher,
                 "-in", "signed.der", "-outform", "DER", "-out", "msg.der", "-recip", "gateway.crt"));
