@@ -7,7 +7,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.spec.ECGenParameterSpec;
@@ -80,29 +79,6 @@ final class CertificateIssuer {
         return new DemoCredential(keys.getPrivate(), certificate);
     }
 
-    static boolean matches(PrivateKey key, X509Certificate certificate) {
-        PublicKey publicKey = certificate.getPublicKey();
-        if (!key.getAlgorithm().equals(publicKey.getAlgorithm())
-                && !(key instanceof ECKey && publicKey instanceof ECKey)) {
-            return false;
-        }
-        try {
-            byte[] challenge = new byte[32];
-            RANDOM.nextBytes(challenge);
-            String algorithm = key instanceof ECKey ? "SHA256withECDSA" : "SHA256withRSA";
-            Signature signer = Signature.getInstance(algorithm, BouncyCastle.provider());
-            signer.initSign(key);
-            signer.update(challenge);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm, BouncyCastle.provider());
-            verifier.initVerify(publicKey);
-            verifier.update(challenge);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuer,
             PrivateKey issuerKey, X509Certificate issuerCertificate, BasicConstraints constraints, int usage,
             Instant now) {
@@ -130,8 +106,8 @@ final class CertificateIssuer {
 
     private static X500Name name(String commonName) {
         return new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.CN, commonName)
                 .addRDN(BCStyle.O, ORGANISATION)
+                .addRDN(BCStyle.CN, commonName)
                 .build();
     }
 

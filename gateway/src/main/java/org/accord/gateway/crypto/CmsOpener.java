@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Opens a message made by {@link CmsSealer} (or, with {@link OpenOptions#allowMissingTransferId()},
+ * Opens a message made by {@link CmsSealer} (or, with {@link OpenOptions#fromStandardCmsTools()},
  * by another CMS tool): decrypts it with the recipient's key, verifies the inner SignedData, checks
  * that the signer certificate was issued by one of the trust anchors and is valid at the clock's
  * time, and extracts signing time and transfer id.

@@ -61,6 +61,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class CmsSealer {
 
+    private static final int KEY_ENCIPHERMENT = 2;
+    private static final int KEY_AGREEMENT = 4;
+
     private final PrivateKey signingKey;
     private final List<X509Certificate> certificateChain;
     private final Clock clock;
@@ -84,13 +87,17 @@ public final class CmsSealer {
         }
         signatureAlgorithm(signingKey);
         BouncyCastle.provider();
+        if (!KeyPairCheck.matches(signingKey, this.certificateChain.get(0))) {
+            throw new IllegalArgumentException("signingKey does not belong to the first certificate of the chain");
+        }
     }
 
     /**
      * Signs and encrypts {@code content} for {@code recipient}.
      *
-     * @throws IllegalArgumentException if the transfer id is blank or the recipient key is neither
-     *                                  EC nor RSA
+     * @throws IllegalArgumentException if the transfer id is blank, or the recipient key is neither
+     *                                  EC nor RSA, or its key usage forbids key agreement (EC) or key
+     *                                  encipherment (RSA)
      * @throws IllegalStateException    if the cryptographic operation fails
      */
     public SealedMessage seal(byte[] content, String transferId, X509Certificate recipient) {
@@ -145,7 +152,9 @@ public final class CmsSealer {
     private static RecipientInfoGenerator recipientInfo(X509Certificate recipient, String provider)
             throws GeneralSecurityException {
         PublicKey key = recipient.getPublicKey();
+        boolean[] keyUsage = recipient.getKeyUsage();
         if (key instanceof ECPublicKey ecKey) {
+            requireKeyUsage(keyUsage, KEY_AGREEMENT);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
             generator.initialize(ecKey.getParams());
             KeyPair ephemeral = generator.generateKeyPair();
@@ -155,12 +164,19 @@ public final class CmsSealer {
                     .setProvider(provider);
         }
         if (key instanceof RSAPublicKey) {
+            requireKeyUsage(keyUsage, KEY_ENCIPHERMENT);
             AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
                     PKCSObjectIdentifiers.id_RSAES_OAEP,
                     new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
             return new JceKeyTransRecipientInfoGenerator(recipient, oaep).setProvider(provider);
         }
         throw new IllegalArgumentException("recipient key must be EC or RSA, was " + key.getAlgorithm());
+    }
+
+    private static void requireKeyUsage(boolean[] keyUsage, int bit) {
+        if (keyUsage != null && (keyUsage.length <= bit || !keyUsage[bit])) {
+            throw new IllegalArgumentException("recipient certificate's key usage forbids this key management");
+        }
     }
 
     private static String signatureAlgorithm(PrivateKey key) {

@@ -145,7 +145,7 @@ public final class DemoPki {
         if (certificateExists && keyExists) {
             PrivateKey key = Pem.readPrivateKey(keyFile);
             X509Certificate certificate = Pem.readCertificate(certificateFile);
-            if (!CertificateIssuer.matches(key, certificate)) {
+            if (!KeyPairCheck.matches(key, certificate)) {
                 throw new IllegalStateException(keyFile + " does not belong to " + certificateFile);
             }
             return new DemoCredential(key, certificate);
@@ -167,7 +167,17 @@ public final class DemoPki {
 
     private static void createDirectories(Path directory) {
         try {
-            Files.createDirectories(directory);
+            if (Files.isDirectory(directory)) {
+                return;
+            }
+            Path parent = directory.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            if (Files.getFileStore(parent).supportsFileAttributeView("posix")) {
+                Files.createDirectory(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(directory);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }

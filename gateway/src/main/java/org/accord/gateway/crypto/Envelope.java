@@ -9,11 +9,18 @@ import java.security.interfaces.RSAKey;
 import java.util.Arrays;
 
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
+import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
@@ -27,52 +34,63 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 
-/** The outer, encrypted layer of a received message. */
+/**
+ * The outer, encrypted layer of a received message: AES-256-GCM AuthEnvelopedData in DER, or,
+ * when the caller accepts it, AES-256-CBC EnvelopedData; either way with id-data content.
+ */
 final class Envelope {
 
+    private static final int GCM_NONCE_LENGTH = 12;
+    private static final int GCM_TAG_LENGTH = 16;
+    private static final int CBC_IV_LENGTH = 16;
+
+    private final ASN1Set recipientInfos;
     private final RecipientInformationStore recipients;
     private final boolean authenticated;
 
-    private Envelope(RecipientInformationStore recipients, boolean authenticated) {
+    private Envelope(ASN1Set recipientInfos, RecipientInformationStore recipients, boolean authenticated) {
+        this.recipientInfos = recipientInfos;
         this.recipients = recipients;
         this.authenticated = authenticated;
     }
 
     static Envelope parse(byte[] der, boolean acceptEnvelopedData) {
         BouncyCastle.provider();
-        ContentInfo contentInfo;
         try {
-            contentInfo = ContentInfo.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException | RuntimeException e) {
-            throw new MessageRejectedException(RejectionCode.MALFORMED, e);
-        }
-        if (contentInfo == null) {
-            throw new MessageRejectedException(RejectionCode.MALFORMED);
-        }
-        try {
+            ContentInfo contentInfo = ContentInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            require(contentInfo != null);
             if (CMSObjectIdentifiers.authEnvelopedData.equals(contentInfo.getContentType())) {
-                requireDistinguishedEncoding(der, contentInfo);
+                require(Arrays.equals(der, contentInfo.getEncoded(ASN1Encoding.DER)));
                 AuthEnvelopedData structure = AuthEnvelopedData.getInstance(contentInfo.getContent());
-                if (structure.getVersion().intValueExact() != 0
-                        || !CMSObjectIdentifiers.data.equals(structure.getAuthEncryptedContentInfo().getContentType())) {
-                    throw new MessageRejectedException(RejectionCode.MALFORMED);
-                }
-                return new Envelope(new CMSAuthEnvelopedData(contentInfo).getRecipientInfos(), true);
+                require(structure.getVersion().hasValue(0)
+                        && structure.getOriginatorInfo() == null
+                        && structure.getUnauthAttrs() == null);
+                requireGcm(structure.getAuthEncryptedContentInfo());
+                return new Envelope(structure.getRecipientInfos(),
+                        new CMSAuthEnvelopedData(contentInfo).getRecipientInfos(), true);
             }
-            if (acceptEnvelopedData && CMSObjectIdentifiers.envelopedData.equals(contentInfo.getContentType())) {
-                return new Envelope(new CMSEnvelopedData(contentInfo).getRecipientInfos(), false);
-            }
-        } catch (CMSException | RuntimeException e) {
-            if (e instanceof MessageRejectedException rejected) {
-                throw rejected;
-            }
+            require(acceptEnvelopedData && CMSObjectIdentifiers.envelopedData.equals(contentInfo.getContentType()));
+            EnvelopedData structure = EnvelopedData.getInstance(contentInfo.getContent());
+            requireCbc(structure.getEncryptedContentInfo());
+            return new Envelope(structure.getRecipientInfos(),
+                    new CMSEnvelopedData(contentInfo).getRecipientInfos(), false);
+        } catch (MessageRejectedException e) {
+            throw e;
+        } catch (IOException | CMSException | RuntimeException e) {
             throw new MessageRejectedException(RejectionCode.MALFORMED, e);
         }
-        throw new MessageRejectedException(RejectionCode.MALFORMED);
     }
 
     byte[] decrypt(PrivateKey recipientKey, X509Certificate recipientCert) {
-        RecipientInformation mine = find(recipientCert);
+        X509CertificateHolder holder = holder(recipientCert);
+        try {
+            RecipientInfoRules.check(recipientInfos, holder);
+        } catch (MessageRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MessageRejectedException(RejectionCode.MALFORMED, e);
+        }
+        RecipientInformation mine = find(holder);
         Recipient recipient = recipient(mine, recipientKey);
         try {
             return mine.getContent(recipient);
@@ -81,19 +99,11 @@ final class Envelope {
         }
     }
 
-    private RecipientInformation find(X509Certificate recipientCert) {
-        X509CertificateHolder holder;
-        try {
-            holder = new X509CertificateHolder(recipientCert.getEncoded());
-        } catch (CertificateEncodingException | IOException e) {
-            throw new IllegalArgumentException("recipient certificate cannot be encoded", e);
-        }
+    private RecipientInformation find(X509CertificateHolder holder) {
         RecipientInformation found = null;
         for (RecipientInformation candidate : recipients.getRecipients()) {
             if (candidate.getRID().match(holder)) {
-                if (found != null) {
-                    throw new MessageRejectedException(RejectionCode.MALFORMED);
-                }
+                require(found == null);
                 found = candidate;
             }
         }
@@ -118,13 +128,32 @@ final class Envelope {
         throw new MessageRejectedException(RejectionCode.DECRYPTION_FAILED);
     }
 
-    private static void requireDistinguishedEncoding(byte[] der, ContentInfo contentInfo) {
+    private static void requireGcm(EncryptedContentInfo content) {
+        require(CMSObjectIdentifiers.data.equals(content.getContentType()));
+        AlgorithmIdentifier algorithm = content.getContentEncryptionAlgorithm();
+        require(CMSAlgorithm.AES256_GCM.equals(algorithm.getAlgorithm()));
+        GCMParameters parameters = GCMParameters.getInstance(algorithm.getParameters());
+        require(parameters.getNonce().length == GCM_NONCE_LENGTH && parameters.getIcvLen() == GCM_TAG_LENGTH);
+    }
+
+    private static void requireCbc(EncryptedContentInfo content) {
+        require(CMSObjectIdentifiers.data.equals(content.getContentType()));
+        AlgorithmIdentifier algorithm = content.getContentEncryptionAlgorithm();
+        require(CMSAlgorithm.AES256_CBC.equals(algorithm.getAlgorithm()));
+        require(ASN1OctetString.getInstance(algorithm.getParameters()).getOctets().length == CBC_IV_LENGTH);
+    }
+
+    private static X509CertificateHolder holder(X509Certificate certificate) {
         try {
-            if (!Arrays.equals(der, contentInfo.getEncoded(ASN1Encoding.DER))) {
-                throw new MessageRejectedException(RejectionCode.MALFORMED);
-            }
-        } catch (IOException e) {
-            throw new MessageRejectedException(RejectionCode.MALFORMED, e);
+            return new X509CertificateHolder(certificate.getEncoded());
+        } catch (CertificateEncodingException | IOException e) {
+            throw new IllegalArgumentException("recipient certificate cannot be encoded", e);
+        }
+    }
+
+    private static void require(boolean condition) {
+        if (!condition) {
+            throw new MessageRejectedException(RejectionCode.MALFORMED);
         }
     }
 }

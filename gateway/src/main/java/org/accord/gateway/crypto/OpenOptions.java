@@ -5,7 +5,7 @@ package org.accord.gateway.crypto;
  *
  * <p>{@link #strict()} is the default and the only setting for traffic between Accord gateways:
  * the message must be AES-256-GCM AuthEnvelopedData and carry Accord's transfer id.
- * {@link #allowMissingTransferId()} accepts messages made by other CMS tools (for example
+ * {@link #fromStandardCmsTools()} accepts messages made by other CMS tools (for example
  * {@code openssl cms}), which cannot add the transfer-id attribute: the transfer id is then
  * {@code null} and the caller must assign one. It also accepts AES-CBC EnvelopedData, which such
  * tools may produce; integrity then rests on the inner signature alone.
@@ -19,7 +19,7 @@ public record OpenOptions(boolean requireTransferId, boolean acceptEnvelopedData
         return new OpenOptions(true, false);
     }
 
-    public static OpenOptions allowMissingTransferId() {
+    public static OpenOptions fromStandardCmsTools() {
         return new OpenOptions(false, true);
     }
 }

@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param signingTime the signing time claimed in the signed attributes
  * @param transferId  Accord's transfer id from the signed attributes; {@code null} only when the
  *                    sender gave none and the caller opened with
- *                    {@link OpenOptions#allowMissingTransferId()}
+ *                    {@link OpenOptions#fromStandardCmsTools()}
  */
 public record OpenedMessage(byte[] content, X509Certificate signer, Instant signingTime, String transferId) {
 
     public OpenedMessage {
         content = content.clone();
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(signingTime, "signingTime");
     }
 
     @Override

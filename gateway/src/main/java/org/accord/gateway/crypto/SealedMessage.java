@@ -1,6 +1,7 @@
 package org.accord.gateway.crypto;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A sealed Accord message.
@@ -14,6 +15,8 @@ public record SealedMessage(byte[] der, String sha256Hex, String signerCertifica
 
     public SealedMessage {
         der = der.clone();
+        Objects.requireNonNull(sha256Hex, "sha256Hex");
+        Objects.requireNonNull(signerCertificateSha256, "signerCertificateSha256");
     }
 
     @Override

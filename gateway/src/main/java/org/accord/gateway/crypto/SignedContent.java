@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -18,6 +19,7 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -30,6 +32,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 /** The inner SignedData of a received message, once decrypted. */
 final class SignedContent {
 
+    private static final Set<String> ACCEPTED_DIGESTS = Set.of(NISTObjectIdentifiers.id_sha256.getId(),
+            NISTObjectIdentifiers.id_sha384.getId(), NISTObjectIdentifiers.id_sha512.getId());
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;
 
@@ -88,6 +92,9 @@ final class SignedContent {
     }
 
     private void verifySignature() {
+        if (!ACCEPTED_DIGESTS.contains(signer.getDigestAlgOID())) {
+            throw new MessageRejectedException(RejectionCode.SIGNATURE_INVALID);
+        }
         boolean valid;
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder()

@@ -1,6 +1,7 @@
 package org.accord.gateway.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,6 +95,24 @@ class CmsRoundTripTests {
         SealedMessage second = sealer.seal(CONTENT, TRANSFER_ID, ec.partnerCertificate("uni-a"));
 
         assertThat(first.der()).isNotEqualTo(second.der());
+    }
+
+    @Test
+    void whenSigningKeyDoesNotMatchCertificateThenSealerRefusesToStart() {
+        assertThatThrownBy(() -> new CmsSealer(ec.partnerKey("uni-a"), List.of(ec.gatewayCertificate()), CLOCK))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whenTransferIdBlankThenSealRefuses() {
+        assertThatThrownBy(() -> sealer(ec).seal(CONTENT, " ", ec.partnerCertificate("uni-a")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whenRecipientCertificateIsOnlyForSigningThenSealRefuses() {
+        assertThatThrownBy(() -> sealer(ec).seal(CONTENT, TRANSFER_ID, ec.caCertificate()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static CmsSealer sealer(DemoPki pki) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,26 @@ class CmsTamperTests {
     }
 
     @Test
+    void whenAnyByteOfAnEcMessageIsFlippedThenOpenRejects() {
+        byte[] der = sealer(ec).seal(CONTENT, TRANSFER_ID, ec.partnerCertificate("uni-a")).der();
+
+        List<Integer> accepted = new ArrayList<>();
+        for (int position = 0; position < der.length; position++) {
+            byte[] tampered = der.clone();
+            tampered[position] ^= 0x01;
+            try {
+                new CmsOpener().open(tampered, ec.partnerKey("uni-a"), ec.partnerCertificate("uni-a"),
+                        List.of(ec.caCertificate()), CLOCK);
+                accepted.add(position);
+            } catch (MessageRejectedException expected) {
+                // a rejection is the outcome under test
+            }
+        }
+
+        assertThat(accepted).as("positions where a flipped byte was accepted").isEmpty();
+    }
+
+    @Test
     void whenOpenedWithAnotherPartnersCredentialThenNotForThisRecipient() {
         byte[] der = sealer(ec).seal(CONTENT, TRANSFER_ID, ec.partnerCertificate("uni-a")).der();
 
@@ -125,7 +146,7 @@ class CmsTamperTests {
     @Test
     void whenMessageTruncatedThenMalformed() {
         byte[] der = sealer(ec).seal(CONTENT, TRANSFER_ID, ec.partnerCertificate("uni-a")).der();
-        byte[] truncated = java.util.Arrays.copyOf(der, der.length - 1);
+        byte[] truncated = Arrays.copyOf(der, der.length - 1);
 
         assertThatThrownBy(() -> new CmsOpener().open(truncated, ec.partnerKey("uni-a"),
                 ec.partnerCertificate("uni-a"), List.of(ec.caCertificate()), CLOCK))
