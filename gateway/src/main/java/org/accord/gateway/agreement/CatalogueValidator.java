@@ -256,10 +256,14 @@ public final class CatalogueValidator {
                         Optional<String> purpose = x.purposes().stream().filter(y.purposes()::contains).findFirst();
                         if (x.from().equals(y.from()) && x.to().equals(y.to()) && x.recordType().equals(y.recordType())
                                 && x.schemaVersion() == y.schemaVersion() && x.direction() == y.direction() && purpose.isPresent()) {
+                            String transfer = " covers the same transfer (" + y.from() + " to " + y.to() + ", " + y.recordType()
+                                    + " v" + y.schemaVersion() + ", purpose " + purpose.get() + ") as flow ";
                             problems.add(active.get(j).problemAt("/flows/" + fb, "flow " + y.id() + " of " + b.id()
-                                    + " covers the same transfer (" + y.from() + " to " + y.to() + ", " + y.recordType()
-                                    + " v" + y.schemaVersion() + ", purpose " + purpose.get() + ") as flow " + x.id()
-                                    + " of " + a.id() + " at overlapping dates"));
+                                    + transfer + x.id() + " of " + a.id() + " at overlapping dates"));
+                            if (i != j) {
+                                problems.add(active.get(i).problemAt("/flows/" + fa, "flow " + x.id() + " of " + a.id()
+                                        + transfer + y.id() + " of " + b.id() + " at overlapping dates"));
+                            }
                         }
                     }
                 }

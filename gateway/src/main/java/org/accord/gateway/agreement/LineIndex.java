@@ -53,7 +53,7 @@ final class LineIndex {
             }
             int slash = current.lastIndexOf('/');
             if (slash < 0) {
-                return 0;
+                return lines.isEmpty() ? 0 : 1;
             }
             current = current.substring(0, slash);
         }
