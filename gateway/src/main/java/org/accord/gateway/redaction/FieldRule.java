@@ -23,8 +23,9 @@ public sealed interface FieldRule {
     }
 
     /**
-     * The value is replaced by a mask. With {@code keepLast} the last characters stay and the rest become
-     * {@code maskCharacter}; without it ({@code keepLast < 0}) the value becomes a fixed mask that hides its length.
+     * The value is replaced by a mask. With {@code keepLast} the last characters stay (never more than half the
+     * value) and the rest become {@code maskCharacter}; without it ({@code keepLast < 0}) the value becomes a fixed
+     * mask that hides its length.
      */
     record Mask(int keepLast, char maskCharacter) implements FieldRule {
         public String name() {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.accord.gateway.redaction.FieldRule;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -124,6 +125,14 @@ class AgreementDeciderTests {
                 row("condition fails", List.of(active("isa-c", referral("referral", "prevent-referral", 1, Direction.OUTBOUND, aware))),
                         request(UNI, POLICE, "prevent-referral", 1, PURPOSE, Direction.OUTBOUND, NOT_AWARE), "CONDITION_FAILED", "isa-c"),
                 row("two active agreements cover it", List.of(current, active("isa-twin", referral())), referralRequest(), "AMBIGUOUS_AGREEMENT", null));
+    }
+
+    @Test
+    void whenTableIsReadThenEveryDenialCodeHasACase() {
+        Set<String> covered = new java.util.HashSet<>();
+        cases().forEach(args -> covered.add((String) args.get()[3]));
+
+        assertThat(covered).containsAll(Stream.of(DenialCode.values()).map(Enum::name).toList()).contains("PERMIT");
     }
 
     @ParameterizedTest(name = "{0} -> {3}")
