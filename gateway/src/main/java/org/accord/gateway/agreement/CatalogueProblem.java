@@ -1,0 +1,16 @@
+package org.accord.gateway.agreement;
+
+/**
+ * One thing wrong with an agreement catalogue.
+ *
+ * @param file    file name, for example {@code isa-northbridge-prevent-referrals.yaml}
+ * @param line    1-based line the problem is on, or 0 if it concerns the whole file
+ * @param message what is wrong, for a governance lead to fix
+ */
+public record CatalogueProblem(String file, int line, String message) {
+
+    @Override
+    public String toString() {
+        return file + ":" + line + ": " + message;
+    }
+}

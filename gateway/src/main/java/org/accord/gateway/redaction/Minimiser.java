@@ -1,0 +1,211 @@
+package org.accord.gateway.redaction;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies a {@link RedactionPlan} to a record: named fields are shared or transformed, everything else is
+ * withheld. A rule on an object or array applies to all of it; a rule on {@code path[]} applies to each item.
+ * A transforming rule meets a value it cannot handle (wrong type, unparseable date or postcode) by withholding
+ * it, never by passing it through. Thread-safe.
+ */
+public final class Minimiser {
+
+    private static final String FIXED_MASK = "********";
+    private static final Pattern POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final PseudonymKeys keys;
+
+    public Minimiser(PseudonymKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * @param plan         the flow's rules
+     * @param record       the validated record
+     * @param transferDate the date of the transfer, for age bands
+     * @throws UnsupportedOperationException if the plan holds a rule this gateway version does not implement
+     */
+    public MinimisedRecord minimise(RedactionPlan plan, JsonNode record, LocalDate transferDate) {
+        Run run = new Run(plan, transferDate);
+        JsonNode content = run.walk(record, "");
+        if (content == null) {
+            content = NODES.objectNode();
+        }
+        return new MinimisedRecord(content, List.copyOf(run.shared), List.copyOf(run.transformed.values()),
+                List.copyOf(run.withheld));
+    }
+
+    private final class Run {
+        private final RedactionPlan plan;
+        private final LocalDate transferDate;
+        private final Set<String> shared = new LinkedHashSet<>();
+        private final Map<String, FieldTransform> transformed = new LinkedHashMap<>();
+        private final Set<String> withheld = new LinkedHashSet<>();
+
+        Run(RedactionPlan plan, LocalDate transferDate) {
+            this.plan = plan;
+            this.transferDate = transferDate;
+        }
+
+        JsonNode walk(JsonNode node, String path) {
+            if (node == null || node.isMissingNode()) {
+                return null;
+            }
+            Optional<FieldRule> rule = path.isEmpty() ? Optional.empty() : plan.ruleFor(path);
+            if (rule.isPresent()) {
+                return apply(rule.get(), node, path);
+            }
+            if (node.isObject()) {
+                ObjectNode out = NODES.objectNode();
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+                    JsonNode value = walk(property.getValue(), child);
+                    if (value != null) {
+                        out.set(property.getKey(), value);
+                    }
+                }
+                return out.isEmpty() && !path.isEmpty() ? null : out;
+            }
+            if (node.isArray()) {
+                ArrayNode out = NODES.arrayNode();
+                for (JsonNode item : node) {
+                    JsonNode value = walk(item, path + "[]");
+                    if (value != null) {
+                        out.add(value);
+                    }
+                }
+                return out.isEmpty() ? null : out;
+            }
+            withheld.add(path);
+            return null;
+        }
+
+        private JsonNode apply(FieldRule rule, JsonNode node, String path) {
+            if (rule instanceof FieldRule.Share) {
+                shared.add(path);
+                return node.deepCopy();
+            }
+            if (rule instanceof FieldRule.Drop) {
+                withheld.add(path);
+                return null;
+            }
+            if (rule instanceof FieldRule.Scrub) {
+                throw new UnsupportedOperationException("Rule scrub is not supported by this gateway version");
+            }
+            if (node.isNull()) {
+                shared.add(path);
+                return node;
+            }
+            Optional<String> value = transform(rule, node);
+            if (value.isEmpty()) {
+                withheld.add(path);
+                return null;
+            }
+            transformed.putIfAbsent(path, new FieldTransform(path, rule.name()));
+            return NODES.stringNode(value.get());
+        }
+
+        private Optional<String> transform(FieldRule rule, JsonNode node) {
+            if (!node.isValueNode()) {
+                return Optional.empty();
+            }
+            String text = node.asString();
+            if (rule instanceof FieldRule.Mask mask) {
+                return Optional.of(mask(mask, text));
+            }
+            if (rule instanceof FieldRule.Pseudonymise) {
+                return Optional.of(pseudonym(plan.agreementId(), text));
+            }
+            if (rule instanceof FieldRule.Generalise generalise) {
+                return generalise(generalise.to(), text);
+            }
+            throw new UnsupportedOperationException("Rule " + rule.name() + " is not supported by this gateway version");
+        }
+
+        private Optional<String> generalise(FieldRule.Generalisation to, String text) {
+            switch (to) {
+                case YEAR:
+                    return parseDate(text).map(date -> Integer.toString(date.getYear()));
+                case AGE_BAND:
+                    return parseDate(text).map(date -> ageBand(Period.between(date, transferDate).getYears()));
+                case POSTCODE_DISTRICT:
+                    String compact = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+                    if (!POSTCODE.matcher(compact).matches()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(compact.substring(0, compact.length() - 3));
+                default:
+                    return Optional.empty();
+            }
+        }
+    }
+
+    private static String mask(FieldRule.Mask mask, String text) {
+        if (mask.keepLast() < 0) {
+            return FIXED_MASK;
+        }
+        int keep = Math.min(mask.keepLast(), text.length() / 2);
+        return String.valueOf(mask.maskCharacter()).repeat(text.length() - keep) + text.substring(text.length() - keep);
+    }
+
+    private String pseudonym(String agreementId, String text) {
+        byte[] key = keys.keyFor(agreementId);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return "ps-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is unavailable for agreement " + agreementId, e);
+        }
+    }
+
+    private static Optional<LocalDate> parseDate(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Bands used for a date of birth generalised on the transfer date. */
+    static String ageBand(int age) {
+        if (age < 0) {
+            return "unknown";
+        }
+        if (age < 18) {
+            return "under-18";
+        }
+        int[][] bands = {{18, 20}, {21, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}};
+        for (int[] band : bands) {
+            if (age <= band[1]) {
+                return band[0] + "-" + band[1];
+            }
+        }
+        return "65-plus";
+    }
+
+}
