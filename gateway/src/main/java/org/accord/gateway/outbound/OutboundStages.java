@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.accord.gateway.agreement.AgreementSource;
 import org.accord.gateway.agreement.Decision;
 import org.accord.gateway.agreement.Deny;
 import org.accord.gateway.agreement.Direction;
@@ -77,7 +78,7 @@ final class OutboundStages {
                 s.schemaVersion(), s.purpose(), direction, LocalDate.ofInstant(s.receivedAt(), UK), s.record()));
         if (decision instanceof Deny deny) {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, deny.code().name(), deny.reason(),
-                    List.of()), deny.agreement());
+                    List.of()), deny.agreementOrNull());
         }
         return OutboundTransfer.permitted(s, direction, (Permit) decision);
     }
