@@ -33,7 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** Generates demo key pairs and issues demo certificates; see {@link DemoPki}. */
 final class CertificateIssuer {
 
-    static final Duration VALIDITY = Duration.ofDays(730);
+    private static final Duration VALIDITY = Duration.ofDays(730);
     private static final Duration BACKDATING = Duration.ofMinutes(5);
     private static final String ORGANISATION = "Accord DEMO";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -62,7 +62,6 @@ final class SignedContent {
             if (signer.getSignedAttributes() == null) {
                 throw new MessageRejectedException(RejectionCode.MALFORMED);
             }
-            @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches(signer.getSID());
             if (matches.size() != 1) {
                 throw new MessageRejectedException(RejectionCode.SIGNER_UNTRUSTED);

@@ -7,6 +7,10 @@
  * public signature here; other modules see {@code byte[]}, {@link java.security.PrivateKey},
  * {@link java.security.cert.X509Certificate}, {@link java.time.Instant} and {@link String}.
  *
+ * <p>Between Accord gateways {@link org.accord.gateway.crypto.OpenOptions#strict()} applies: GCM
+ * only, transfer id required. Messages from standard CMS tools such as {@code openssl cms} carry
+ * no transfer id and need {@link org.accord.gateway.crypto.OpenOptions#fromStandardCmsTools()}.
+ *
  * <p>Accord's transfer-id signed attribute has the OID
  * {@code 2.25.277558973120734202039791707480966241425} (UUID arc, from the fixed UUID
  * {@code d0cfe9ec-9c9e-42bb-bebb-2694297f1c91}); its single value is a UTF8String.
