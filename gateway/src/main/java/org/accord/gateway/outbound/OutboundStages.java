@@ -11,6 +11,7 @@ import org.accord.gateway.agreement.AgreementSource;
 import org.accord.gateway.agreement.Decision;
 import org.accord.gateway.agreement.Deny;
 import org.accord.gateway.agreement.Direction;
+import org.accord.gateway.agreement.Organisation;
 import org.accord.gateway.agreement.Permit;
 import org.accord.gateway.agreement.TransferRequest;
 import org.accord.gateway.crypto.CmsSealer;
@@ -73,7 +74,7 @@ final class OutboundStages {
     }
 
     Object decide(Submission s) {
-        Direction direction = institution.equals(s.sender()) ? Direction.OUTBOUND : Direction.INBOUND;
+        Direction direction = directionOf(s);
         Decision decision = agreements.current().decide(new TransferRequest(s.sender(), s.recipient(), s.recordType(),
                 s.schemaVersion(), s.purpose(), direction, LocalDate.ofInstant(s.receivedAt(), UK), s.record()));
         if (decision instanceof Deny deny) {
@@ -91,7 +92,7 @@ final class OutboundStages {
 
     Object seal(OutboundTransfer t) {
         Submission s = t.submission();
-        Optional<X509Certificate> certificate = partners.encryptionCertificate(s.recipient());
+        Optional<X509Certificate> certificate = partners.encryptionCertificate(Organisation.organisationOf(s.recipient()));
         if (certificate.isEmpty()) {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, "RECIPIENT_CERTIFICATE_UNKNOWN",
                     "The gateway holds no certificate for the recipient.", List.of()), t.permit().agreement());
@@ -119,6 +120,16 @@ final class OutboundStages {
         message.put("sentAt", s.receivedAt().toString());
         message.set("record", t.minimised().content());
         return json.writeValueAsBytes(message);
+    }
+
+    /** Seen from this gateway's institution: leaving it, arriving at it, or moving between its own units. */
+    private Direction directionOf(Submission s) {
+        boolean fromUs = institution.equals(Organisation.organisationOf(s.sender()));
+        boolean toUs = institution.equals(Organisation.organisationOf(s.recipient()));
+        if (fromUs && toUs) {
+            return Direction.INTERNAL;
+        }
+        return fromUs ? Direction.OUTBOUND : Direction.INBOUND;
     }
 
     private static Refusal refuse(Submission s, RefusalKind kind, String code, String reason, List<Violation> violations) {
