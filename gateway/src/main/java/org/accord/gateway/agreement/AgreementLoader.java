@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.networknt.schema.Schema;
-import org.accord.gateway.record.RecordSchemas;
+import org.accord.gateway.record.SchemaCheck;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.record.SourceFile;
 import org.accord.gateway.redaction.FieldRule;
@@ -32,16 +31,16 @@ public final class AgreementLoader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final Schema agreementSchema;
+    private final SchemaCheck agreementSchema;
 
-    private AgreementLoader(Schema agreementSchema) {
+    private AgreementLoader(SchemaCheck agreementSchema) {
         this.agreementSchema = agreementSchema;
     }
 
     /** A loader checking agreements against the given {@code agreement.schema.json}. */
     public static AgreementLoader withSchema(SourceFile agreementSchemaJson) {
         JsonNode tree = JsonMapper.shared().readTree(agreementSchemaJson.bytes());
-        return new AgreementLoader(RecordSchemas.newRegistry().getSchema(tree));
+        return new AgreementLoader(SchemaCheck.compile(tree));
     }
 
     /** Parses and schema-checks one agreement file; never throws for bad content. */
@@ -62,7 +61,7 @@ public final class AgreementLoader {
                     List.of(new CatalogueProblem(file.name(), 1, "an agreement file must hold one YAML mapping")), lines);
         }
         List<CatalogueProblem> problems = new ArrayList<>();
-        for (SchemaViolation violation : RecordSchemas.violations(agreementSchema.validate(tree))) {
+        for (SchemaViolation violation : agreementSchema.check(tree)) {
             String where = violation.pointer().isEmpty() ? "" : violation.pointer() + ": ";
             problems.add(new CatalogueProblem(file.name(), lines.lineOf(violation.pointer()),
                     "does not meet the agreement schema: " + where + violation.message()));

@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -152,7 +152,7 @@ public final class Minimiser {
                 case AGE_BAND:
                     return parseDate(text).map(date -> ageBand(Period.between(date, transferDate).getYears()));
                 case POSTCODE_DISTRICT:
-                    String compact = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+                    String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
                     if (!POSTCODE.matcher(compact).matches()) {
                         return Optional.empty();
                     }
