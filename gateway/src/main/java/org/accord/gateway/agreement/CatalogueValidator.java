@@ -39,7 +39,7 @@ public final class CatalogueValidator {
             problems.addAll(file.problems());
             file.agreement().ifPresent(agreement -> checkAgreement(file, agreement, problems));
         }
-        checkOverlaps(loaded, problems);
+        problems.addAll(OverlappingFlows.find(loaded));
         return List.copyOf(problems);
     }
 
@@ -235,39 +235,6 @@ public final class CatalogueValidator {
                 current = current.substring(0, dot);
             }
             ancestors.add(current);
-        }
-    }
-
-    private void checkOverlaps(List<LoadedAgreement> loaded, List<CatalogueProblem> problems) {
-        List<LoadedAgreement> active = loaded.stream()
-                .filter(l -> l.agreement().map(a -> a.status() == AgreementStatus.ACTIVE).orElse(false))
-                .toList();
-        for (int i = 0; i < active.size(); i++) {
-            for (int j = i; j < active.size(); j++) {
-                Agreement a = active.get(i).agreement().orElseThrow();
-                Agreement b = active.get(j).agreement().orElseThrow();
-                if (a.effective().isAfter(b.expires()) || b.effective().isAfter(a.expires())) {
-                    continue;
-                }
-                for (int fa = 0; fa < a.flows().size(); fa++) {
-                    for (int fb = (i == j ? fa + 1 : 0); fb < b.flows().size(); fb++) {
-                        Flow x = a.flows().get(fa);
-                        Flow y = b.flows().get(fb);
-                        Optional<String> purpose = x.purposes().stream().filter(y.purposes()::contains).findFirst();
-                        if (x.from().equals(y.from()) && x.to().equals(y.to()) && x.recordType().equals(y.recordType())
-                                && x.schemaVersion() == y.schemaVersion() && x.direction() == y.direction() && purpose.isPresent()) {
-                            String transfer = " covers the same transfer (" + y.from() + " to " + y.to() + ", " + y.recordType()
-                                    + " v" + y.schemaVersion() + ", purpose " + purpose.get() + ") as flow ";
-                            problems.add(active.get(j).problemAt("/flows/" + fb, "flow " + y.id() + " of " + b.id()
-                                    + transfer + x.id() + " of " + a.id() + " at overlapping dates"));
-                            if (i != j) {
-                                problems.add(active.get(i).problemAt("/flows/" + fa, "flow " + x.id() + " of " + a.id()
-                                        + transfer + y.id() + " of " + b.id() + " at overlapping dates"));
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 }
