@@ -12,6 +12,7 @@ import org.accord.gateway.record.DataCategory;
 import org.accord.gateway.record.RecordField;
 import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.redaction.FieldRule;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks agreements that met the agreement schema against each other, the organisations and the record
@@ -163,13 +164,43 @@ public final class CatalogueValidator {
             problems.add(file.problemAt(pointer + "/fields", flowName + " shares criminal-offence data but the agreement "
                     + "states no basis for it (UK-GDPR-10 or DPA-2018-Pt3-s35)"));
         }
-        for (String conditionField : flow.condition().fields()) {
-            Optional<RecordField> field = recordSchemas.field(flow.recordType(), flow.schemaVersion(), conditionField);
+        checkCondition(file, flowName, flow, flow.condition(), pointer + "/conditions", problems);
+    }
+
+    private void checkCondition(LoadedAgreement file, String flowName, Flow flow, Condition condition, String pointer,
+                                List<CatalogueProblem> problems) {
+        if (condition instanceof Condition.Any any) {
+            any.conditions().forEach(c -> checkCondition(file, flowName, flow, c, pointer, problems));
+        } else if (condition instanceof Condition.All all) {
+            all.conditions().forEach(c -> checkCondition(file, flowName, flow, c, pointer, problems));
+        } else if (condition instanceof Condition.Not not) {
+            checkCondition(file, flowName, flow, not.condition(), pointer, problems);
+        } else {
+            String path = condition.fields().get(0);
+            Optional<RecordField> field = recordSchemas.field(flow.recordType(), flow.schemaVersion(), path);
             if (field.isEmpty() || !field.get().isScalar()) {
-                problems.add(file.problemAt(pointer + "/conditions", flowName + " has a condition on " + conditionField
+                problems.add(file.problemAt(pointer, flowName + " has a condition on " + path
                         + ", which is not a single-valued field of " + flow.recordType() + " v" + flow.schemaVersion()));
+            } else if (condition instanceof Condition.In in) {
+                for (JsonNode value : in.values()) {
+                    if (!fitsField(value, field.get())) {
+                        problems.add(file.problemAt(pointer, flowName + " compares " + path + " with " + value
+                                + ", a value that field can never hold, so the condition could never be met as written"));
+                    }
+                }
             }
         }
+    }
+
+    private static boolean fitsField(JsonNode value, RecordField field) {
+        String type = field.type() == null ? "" : field.type();
+        return switch (type) {
+            case "boolean" -> value.isBoolean();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "string" -> value.isString() && (field.allowed().isEmpty() || field.allowed().contains(value.asString()));
+            default -> true;
+        };
     }
 
     private void checkEnd(LoadedAgreement file, String flowName, String end, String address, String pointer,

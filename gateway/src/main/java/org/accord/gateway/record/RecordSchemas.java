@@ -1,6 +1,7 @@
 package org.accord.gateway.record;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -137,8 +138,10 @@ public final class RecordSchemas {
                     .or(() -> DataCategory.fromCode(text(node, SchemaCheck.CATEGORY_KEYWORD)))
                     .or(() -> inherited);
             if (!path.isEmpty()) {
+                List<String> allowed = new ArrayList<>();
+                schema.path("enum").forEach(value -> allowed.add(value.asString()));
                 fields.put(path, new RecordField(path, text(schema, "type"), text(schema, "format"),
-                        text(schema, SchemaCheck.IDENTIFIER_KEYWORD), category));
+                        text(schema, SchemaCheck.IDENTIFIER_KEYWORD), category, allowed));
             }
             JsonNode properties = schema.get("properties");
             if (properties != null) {

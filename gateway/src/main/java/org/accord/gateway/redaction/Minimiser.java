@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Minimiser {
 
     private static final String FIXED_MASK = "********";
+    private static final int MIN_KEY_BYTES = 32;
     private static final Pattern POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -173,6 +174,9 @@ public final class Minimiser {
 
     private String pseudonym(String agreementId, String text) {
         byte[] key = keys.keyFor(agreementId);
+        if (key == null || key.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("The pseudonym key for agreement " + agreementId + " is shorter than 32 bytes");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
