@@ -12,6 +12,7 @@ import org.accord.gateway.record.DataCategory;
 import org.accord.gateway.record.RecordField;
 import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.redaction.FieldRule;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks agreements that met the agreement schema against each other, the organisations and the record
@@ -39,7 +40,7 @@ public final class CatalogueValidator {
             problems.addAll(file.problems());
             file.agreement().ifPresent(agreement -> checkAgreement(file, agreement, problems));
         }
-        checkOverlaps(loaded, problems);
+        problems.addAll(OverlappingFlows.find(loaded));
         return List.copyOf(problems);
     }
 
@@ -163,13 +164,43 @@ public final class CatalogueValidator {
             problems.add(file.problemAt(pointer + "/fields", flowName + " shares criminal-offence data but the agreement "
                     + "states no basis for it (UK-GDPR-10 or DPA-2018-Pt3-s35)"));
         }
-        for (String conditionField : flow.condition().fields()) {
-            Optional<RecordField> field = recordSchemas.field(flow.recordType(), flow.schemaVersion(), conditionField);
+        checkCondition(file, flowName, flow, flow.condition(), pointer + "/conditions", problems);
+    }
+
+    private void checkCondition(LoadedAgreement file, String flowName, Flow flow, Condition condition, String pointer,
+                                List<CatalogueProblem> problems) {
+        if (condition instanceof Condition.Any any) {
+            any.conditions().forEach(c -> checkCondition(file, flowName, flow, c, pointer, problems));
+        } else if (condition instanceof Condition.All all) {
+            all.conditions().forEach(c -> checkCondition(file, flowName, flow, c, pointer, problems));
+        } else if (condition instanceof Condition.Not not) {
+            checkCondition(file, flowName, flow, not.condition(), pointer, problems);
+        } else {
+            String path = condition.fields().get(0);
+            Optional<RecordField> field = recordSchemas.field(flow.recordType(), flow.schemaVersion(), path);
             if (field.isEmpty() || !field.get().isScalar()) {
-                problems.add(file.problemAt(pointer + "/conditions", flowName + " has a condition on " + conditionField
+                problems.add(file.problemAt(pointer, flowName + " has a condition on " + path
                         + ", which is not a single-valued field of " + flow.recordType() + " v" + flow.schemaVersion()));
+            } else if (condition instanceof Condition.In in) {
+                for (JsonNode value : in.values()) {
+                    if (!fitsField(value, field.get())) {
+                        problems.add(file.problemAt(pointer, flowName + " compares " + path + " with " + value
+                                + ", a value that field can never hold, so the condition could never be met as written"));
+                    }
+                }
             }
         }
+    }
+
+    private static boolean fitsField(JsonNode value, RecordField field) {
+        String type = field.type() == null ? "" : field.type();
+        return switch (type) {
+            case "boolean" -> value.isBoolean();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "string" -> value.isString() && (field.allowed().isEmpty() || field.allowed().contains(value.asString()));
+            default -> true;
+        };
     }
 
     private void checkEnd(LoadedAgreement file, String flowName, String end, String address, String pointer,
@@ -235,39 +266,6 @@ public final class CatalogueValidator {
                 current = current.substring(0, dot);
             }
             ancestors.add(current);
-        }
-    }
-
-    private void checkOverlaps(List<LoadedAgreement> loaded, List<CatalogueProblem> problems) {
-        List<LoadedAgreement> active = loaded.stream()
-                .filter(l -> l.agreement().map(a -> a.status() == AgreementStatus.ACTIVE).orElse(false))
-                .toList();
-        for (int i = 0; i < active.size(); i++) {
-            for (int j = i; j < active.size(); j++) {
-                Agreement a = active.get(i).agreement().orElseThrow();
-                Agreement b = active.get(j).agreement().orElseThrow();
-                if (a.effective().isAfter(b.expires()) || b.effective().isAfter(a.expires())) {
-                    continue;
-                }
-                for (int fa = 0; fa < a.flows().size(); fa++) {
-                    for (int fb = (i == j ? fa + 1 : 0); fb < b.flows().size(); fb++) {
-                        Flow x = a.flows().get(fa);
-                        Flow y = b.flows().get(fb);
-                        Optional<String> purpose = x.purposes().stream().filter(y.purposes()::contains).findFirst();
-                        if (x.from().equals(y.from()) && x.to().equals(y.to()) && x.recordType().equals(y.recordType())
-                                && x.schemaVersion() == y.schemaVersion() && x.direction() == y.direction() && purpose.isPresent()) {
-                            String transfer = " covers the same transfer (" + y.from() + " to " + y.to() + ", " + y.recordType()
-                                    + " v" + y.schemaVersion() + ", purpose " + purpose.get() + ") as flow ";
-                            problems.add(active.get(j).problemAt("/flows/" + fb, "flow " + y.id() + " of " + b.id()
-                                    + transfer + x.id() + " of " + a.id() + " at overlapping dates"));
-                            if (i != j) {
-                                problems.add(active.get(i).problemAt("/flows/" + fa, "flow " + x.id() + " of " + a.id()
-                                        + transfer + y.id() + " of " + b.id() + " at overlapping dates"));
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 }

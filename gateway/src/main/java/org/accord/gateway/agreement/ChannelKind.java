@@ -1,5 +1,7 @@
 package org.accord.gateway.agreement;
 
+import java.util.Locale;
+
 /** How a flow's records reach the recipient. */
 public enum ChannelKind {
     /** The recipient's HTTPS endpoint (mutual TLS). */
@@ -10,10 +12,10 @@ public enum ChannelKind {
     MAILBOX;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static ChannelKind fromCode(String code) {
-        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }

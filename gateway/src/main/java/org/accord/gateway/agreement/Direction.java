@@ -1,5 +1,7 @@
 package org.accord.gateway.agreement;
 
+import java.util.Locale;
+
 /**
  * A flow's direction, seen from the institution whose gateway holds the catalogue: {@code OUTBOUND} leaves it,
  * {@code INBOUND} arrives at it, {@code INTERNAL} moves between its own units. An internal flow's two ends are
@@ -9,10 +11,10 @@ public enum Direction {
     OUTBOUND, INBOUND, INTERNAL;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Direction fromCode(String code) {
-        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }

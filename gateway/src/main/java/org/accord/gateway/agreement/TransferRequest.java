@@ -1,6 +1,7 @@
 package org.accord.gateway.agreement;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 import tools.jackson.databind.JsonNode;
 
@@ -18,4 +19,14 @@ import tools.jackson.databind.JsonNode;
  */
 public record TransferRequest(String sender, String recipient, String recordType, int schemaVersion, String purpose,
                               Direction direction, LocalDate on, JsonNode record) {
+
+    public TransferRequest {
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(recordType, "recordType");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(record, "record");
+    }
 }

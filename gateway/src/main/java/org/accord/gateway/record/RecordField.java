@@ -1,5 +1,6 @@
 package org.accord.gateway.record;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,14 @@ import java.util.Optional;
  * @param format     the JSON Schema format, for example {@code date}, or {@code null}
  * @param identifier the {@code x-accord-identifier} annotation (for example {@code postcode}), or {@code null}
  * @param category   special category or criminal-offence data, inherited from enclosing fields
+ * @param allowed    the values an {@code enum} permits, empty if the schema names none
  */
-public record RecordField(String path, String type, String format, String identifier, Optional<DataCategory> category) {
+public record RecordField(String path, String type, String format, String identifier, Optional<DataCategory> category,
+                          List<String> allowed) {
+
+    public RecordField {
+        allowed = List.copyOf(allowed);
+    }
 
     public boolean isScalar() {
         return !"object".equals(type) && !"array".equals(type);

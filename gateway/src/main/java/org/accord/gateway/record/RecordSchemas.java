@@ -12,14 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.keyword.AnnotationKeyword;
-import com.networknt.schema.path.PathType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,17 +25,12 @@ public final class RecordSchemas {
     /** Classpath folder the build copies {@code schemas/records/} to. */
     public static final String CLASSPATH_ROOT = "accord/schemas/records";
 
-    /** Annotation marking special category ({@code special}) or criminal-offence ({@code criminal-offence}) data. */
-    public static final String CATEGORY_KEYWORD = "x-accord-category";
-    /** Annotation naming the kind of identifier a field holds, for example {@code postcode}. */
-    public static final String IDENTIFIER_KEYWORD = "x-accord-identifier";
-
     private static final Pattern FILE_NAME = Pattern.compile("([a-z0-9][a-z0-9-]*)\\.v([0-9]+)\\.schema\\.json");
 
-    private final Map<RecordTypeVersion, Schema> schemas;
+    private final Map<RecordTypeVersion, SchemaCheck> schemas;
     private final Map<RecordTypeVersion, Map<String, RecordField>> fields;
 
-    private RecordSchemas(Map<RecordTypeVersion, Schema> schemas, Map<RecordTypeVersion, Map<String, RecordField>> fields) {
+    private RecordSchemas(Map<RecordTypeVersion, SchemaCheck> schemas, Map<RecordTypeVersion, Map<String, RecordField>> fields) {
         this.schemas = Map.copyOf(schemas);
         this.fields = Map.copyOf(fields);
     }
@@ -64,9 +51,8 @@ public final class RecordSchemas {
      * @throws IllegalArgumentException if a file is misnamed or is not a JSON Schema
      */
     public static RecordSchemas of(List<SourceFile> files) {
-        SchemaRegistry registry = newRegistry();
         JsonMapper mapper = JsonMapper.shared();
-        Map<RecordTypeVersion, Schema> schemas = new HashMap<>();
+        Map<RecordTypeVersion, SchemaCheck> schemas = new HashMap<>();
         Map<RecordTypeVersion, Map<String, RecordField>> fields = new HashMap<>();
         for (SourceFile file : files) {
             Matcher name = FILE_NAME.matcher(file.name());
@@ -81,39 +67,10 @@ public final class RecordSchemas {
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("Record schema file " + file.name() + " is not JSON", e);
             }
-            schemas.put(key, registry.getSchema(tree));
+            schemas.put(key, SchemaCheck.compile(tree));
             fields.put(key, Collections.unmodifiableMap(SchemaFieldWalker.fields(tree)));
         }
         return new RecordSchemas(schemas, fields);
-    }
-
-    /**
-     * A schema registry for draft 2020-12 that reports instance locations as JSON Pointers, asserts formats
-     * and ignores the {@code x-accord-*} annotation keywords.
-     */
-    public static SchemaRegistry newRegistry() {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true)
-                .build();
-        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-                .keyword(new AnnotationKeyword(CATEGORY_KEYWORD))
-                .keyword(new AnnotationKeyword(IDENTIFIER_KEYWORD))
-                .build();
-        return SchemaRegistry.withDefaultDialect(dialect, b -> b.schemaRegistryConfig(config));
-    }
-
-    /** Turns validator errors into violations whose pointer names the offending value. */
-    public static List<SchemaViolation> violations(List<Error> errors) {
-        List<SchemaViolation> violations = new ArrayList<>(errors.size());
-        for (Error error : errors) {
-            String pointer = error.getInstanceLocation().toString();
-            if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
-                pointer = pointer + "/" + error.getProperty().replace("~", "~0").replace("/", "~1");
-            }
-            violations.add(new SchemaViolation(pointer, error.getMessage()));
-        }
-        return List.copyOf(violations);
     }
 
     public boolean knows(String recordType, int version) {
@@ -131,11 +88,11 @@ public final class RecordSchemas {
      * @throws IllegalArgumentException if this record type and version is unknown
      */
     public List<SchemaViolation> validate(String recordType, int version, JsonNode record) {
-        Schema schema = schemas.get(new RecordTypeVersion(recordType, version));
+        SchemaCheck schema = schemas.get(new RecordTypeVersion(recordType, version));
         if (schema == null) {
             throw new IllegalArgumentException("Unknown record type " + recordType + " v" + version);
         }
-        return violations(schema.validate(record));
+        return schema.check(record);
     }
 
     /** Every field path the schema defines, in schema order; empty for an unknown record type. */
@@ -177,12 +134,14 @@ public final class RecordSchemas {
                 throw new IllegalArgumentException("Record schema nests too deeply at " + path);
             }
             JsonNode schema = resolve(node);
-            Optional<DataCategory> category = DataCategory.fromCode(text(schema, CATEGORY_KEYWORD))
-                    .or(() -> DataCategory.fromCode(text(node, CATEGORY_KEYWORD)))
+            Optional<DataCategory> category = DataCategory.fromCode(text(schema, SchemaCheck.CATEGORY_KEYWORD))
+                    .or(() -> DataCategory.fromCode(text(node, SchemaCheck.CATEGORY_KEYWORD)))
                     .or(() -> inherited);
             if (!path.isEmpty()) {
+                List<String> allowed = new ArrayList<>();
+                schema.path("enum").forEach(value -> allowed.add(value.asString()));
                 fields.put(path, new RecordField(path, text(schema, "type"), text(schema, "format"),
-                        text(schema, IDENTIFIER_KEYWORD), category));
+                        text(schema, SchemaCheck.IDENTIFIER_KEYWORD), category, allowed));
             }
             JsonNode properties = schema.get("properties");
             if (properties != null) {

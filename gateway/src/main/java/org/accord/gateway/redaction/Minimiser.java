@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Minimiser {
 
     private static final String FIXED_MASK = "********";
+    private static final int MIN_KEY_BYTES = 32;
     private static final Pattern POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -152,7 +153,7 @@ public final class Minimiser {
                 case AGE_BAND:
                     return parseDate(text).map(date -> ageBand(Period.between(date, transferDate).getYears()));
                 case POSTCODE_DISTRICT:
-                    String compact = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+                    String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
                     if (!POSTCODE.matcher(compact).matches()) {
                         return Optional.empty();
                     }
@@ -173,6 +174,9 @@ public final class Minimiser {
 
     private String pseudonym(String agreementId, String text) {
         byte[] key = keys.keyFor(agreementId);
+        if (key == null || key.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("The pseudonym key for agreement " + agreementId + " is shorter than 32 bytes");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

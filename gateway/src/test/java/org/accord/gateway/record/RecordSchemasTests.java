@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +36,15 @@ class RecordSchemasTests {
         assertThat(schemas.validate("prevent-referral", 1, example())).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"prevent-referral", "channel-information-request", "channel-information-response",
+            "referral-outcome", "safeguarding-concern"})
+    void whenEachExampleIsValidatedThenItMeetsItsSchema(String recordType) {
+        JsonNode record = JsonMapper.shared().readTree(SCHEMAS.resolve("examples/" + recordType + ".v1.example.json").toFile());
+
+        assertThat(schemas.validate(recordType, 1, record)).isEmpty();
+    }
+
     @Test
     void whenDateOfBirthIsMalformedThenViolationPointsAtIt() {
         ObjectNode record = example();
@@ -42,6 +53,7 @@ class RecordSchemasTests {
         List<SchemaViolation> violations = schemas.validate("prevent-referral", 1, record);
 
         assertThat(violations).extracting(SchemaViolation::pointer).contains("/subject/dateOfBirth");
+        assertThat(violations).extracting(SchemaViolation::message).noneMatch(m -> m.contains("14/03/2006"));
     }
 
     @Test
@@ -61,6 +73,24 @@ class RecordSchemasTests {
 
         assertThat(schemas.validate("prevent-referral", 1, record))
                 .extracting(SchemaViolation::pointer).contains("/concern/summary", "/concern/ideologyCategory");
+    }
+
+    @Test
+    void whenDateIsWellFormedButImpossibleThenRecordIsRejected() {
+        ObjectNode record = example();
+        record.put("referralDate", "2026-02-30");
+
+        assertThat(schemas.validate("prevent-referral", 1, record)).extracting(SchemaViolation::pointer).contains("/referralDate");
+    }
+
+    @Test
+    void whenArrayIsTooLongThenRecordIsRejected() {
+        ObjectNode record = example();
+        for (int i = 0; i < 10; i++) {
+            ((tools.jackson.databind.node.ArrayNode) record.get("subject").get("aliases")).add("alias");
+        }
+
+        assertThat(schemas.validate("prevent-referral", 1, record)).extracting(SchemaViolation::pointer).contains("/subject/aliases");
     }
 
     @Test

@@ -145,6 +145,16 @@ class MinimiserTests {
     }
 
     @Test
+    void whenPseudonymKeyIsShortThenMinimiserRefuses() {
+        Minimiser weak = new Minimiser(agreementId -> new byte[16]);
+        RedactionPlan plan = new RedactionPlan("isa-a", "flow", Map.of("subject.studentId", new FieldRule.Pseudonymise()));
+
+        assertThatThrownBy(() -> weak.minimise(plan, RECORD, TRANSFER_DATE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("NB20240931");
+    }
+
+    @Test
     void whenPlanHoldsScrubThenMinimiserRefusesRatherThanPretend() {
         assertThatThrownBy(() -> minimise(Map.of("concern.summary", new FieldRule.Scrub())))
                 .isInstanceOf(UnsupportedOperationException.class)
