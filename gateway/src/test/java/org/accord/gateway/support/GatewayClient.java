@@ -24,11 +24,17 @@ public final class GatewayClient {
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
     private final Map<String, String> secrets;
+    private final Map<String, String> scopes;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    public GatewayClient(int port, Map<String, String> secrets) {
+    /**
+     * @param secrets client id to secret
+     * @param scopes client id to the space-separated scopes to ask for
+     */
+    public GatewayClient(int port, Map<String, String> secrets, Map<String, String> scopes) {
         this.baseUrl = "http://localhost:" + port;
         this.secrets = Map.copyOf(secrets);
+        this.scopes = Map.copyOf(scopes);
     }
 
     public String token(String clientId) {
@@ -37,7 +43,8 @@ public final class GatewayClient {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
                     .header("Authorization", "Basic " + basic)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                            + java.net.URLEncoder.encode(scopes.getOrDefault(id, ""), StandardCharsets.UTF_8)))
                     .build();
             Response response = send(request);
             if (response.status() != 200) {

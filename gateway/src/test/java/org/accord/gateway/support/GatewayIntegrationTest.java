@@ -1,0 +1,62 @@
+package org.accord.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.accord.gateway.security.DemoClients;
+import org.accord.gateway.security.SecurityProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base for tests that run the whole gateway on a random port with its embedded defaults (H2 file database,
+ * embedded Artemis with a persistent journal, embedded authorization server, demo keys) in a fresh data
+ * directory shared by every class that extends this one, so they share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayIntegrationTest {
+
+    protected static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected DemoClients demoClients;
+
+    @Autowired
+    protected SecurityProperties securityProperties;
+
+    protected GatewayClient client;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("accord.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void client() {
+        Map<String, String> secrets = securityProperties.demoClients().keySet().stream()
+                .collect(Collectors.toMap(id -> id, demoClients::secretOf));
+        Map<String, String> scopes = securityProperties.demoClients().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
+        client = new GatewayClient(port, secrets, scopes);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("accord-it-");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
