@@ -65,7 +65,7 @@ class ShippedCatalogueTests {
             assertThat(permit.agreement().sha256()).hasSize(64);
             assertThat(permit.flowId()).isEqualTo("referral");
             assertThat(permit.plan().ruleFor("subject.ucasPersonalId")).containsInstanceOf(FieldRule.Mask.class);
-            assertThat(permit.channel().kind()).isEqualTo(ChannelKind.HTTPS);
+            assertThat(permit.channel().kind()).isEqualTo(ChannelKind.MAILBOX);
         });
         Permit permit = (Permit) decision;
         MinimisedRecord sent = new Minimiser(id -> new byte[32]).minimise(permit.plan(), exampleReferral(), TODAY);
