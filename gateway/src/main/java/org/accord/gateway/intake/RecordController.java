@@ -9,6 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
@@ -62,7 +67,20 @@ public class RecordController {
     }
 
     @PostMapping("/api/v1/records")
-    public ResponseEntity<SubmitResponse> submit(Caller caller, HttpServletRequest request,
+    @Operation(summary = "Submit a record for one recipient",
+            description = "Answers 202 once the transfer and its log entries are committed. The sender is the organisation "
+                    + "the token's client acts for. Needs the scope submit:<recordType>.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = SubmissionEnvelope.class))))
+    @ApiResponse(responseCode = "202", description = "Accepted: the transfer is durable",
+            content = @Content(schema = @Schema(implementation = SubmitResponse.class)))
+    @ApiResponse(responseCode = "400", description = "MALFORMED_JSON or INVALID_IDEMPOTENCY_KEY", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE, UNKNOWN_CLIENT or REFUSED_BY_AGREEMENT (with `reason`)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "SCHEMA_VIOLATION (with `violations`), INVALID_SUBMISSION, UNKNOWN_RECORD_TYPE or IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = "application/problem+json"))
+    public ResponseEntity<SubmitResponse> submit(Caller caller, @Parameter(hidden = true) HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         String transferId = UUID.randomUUID().toString();
         requireJson(request, caller, transferId);

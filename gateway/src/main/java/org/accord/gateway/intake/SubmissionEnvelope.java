@@ -12,8 +12,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * The closed JSON envelope of a submission: {@code recordType}, {@code schemaVersion}, {@code recipient},
  * {@code purpose} and {@code record}. Any other member is a violation, as is a missing or mistyped one.
+ *
+ * @param recordType for example {@code prevent-referral}
+ * @param schemaVersion the record type's schema version, 1 when absent
+ * @param recipient the receiving organisation or unit, for example {@code ctp-nw-prevent}
+ * @param purpose the purpose as the agreement names it, for example {@code prevent-referral-assessment}
+ * @param record the record, valid against {@code schemas/records/<recordType>.v<schemaVersion>.schema.json}
  */
-record SubmissionEnvelope(String recordType, int schemaVersion, String recipient, String purpose, JsonNode record) {
+public record SubmissionEnvelope(String recordType, int schemaVersion, String recipient, String purpose, JsonNode record) {
 
     private static final Set<String> MEMBERS = Set.of("recordType", "schemaVersion", "recipient", "purpose", "record");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62})?");

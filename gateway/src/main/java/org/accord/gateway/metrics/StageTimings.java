@@ -27,18 +27,20 @@ public final class StageTimings extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
         setIgnoreStepEvents(true);
+        // Sending events stay enabled: Camel reports a send as completed only to a notifier that took its start.
     }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent;
+        return event instanceof CamelEvent.ExchangeSendingEvent || event instanceof ExchangeSentEvent;
     }
 
     @Override
     public void notify(CamelEvent event) {
-        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        if (!(event instanceof ExchangeSentEvent sent)) {
+            return;
+        }
         String uri = sent.getEndpoint().getEndpointUri();
         if (!uri.startsWith("direct://")) {
             return;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.accord.gateway.crypto.CmsOpener;
 import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.crypto.OpenedMessage;
@@ -24,6 +25,7 @@ import org.accord.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +43,9 @@ class SubmitEndToEndIntegrationTests extends GatewayIntegrationTest {
     private static final String DPO = "accord-dpo";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void whenUniversitySubmitsReferralThenPolicePartnerOpensOnlyTheAgreedFieldsAndTheLogHasEveryStep() throws Exception {
@@ -85,6 +90,13 @@ class SubmitEndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(strings(sealedEntry.get("fieldsTransformed"))).anyMatch(f -> f.startsWith("subject.ucasPersonalId"));
         String logText = new String(log.body(), StandardCharsets.UTF_8);
         assertThat(logText).doesNotContain("Daniel", "Okafor", "07700", "NB4 7QX", "Priya");
+
+        for (String stage : List.of("outbound.validate", "outbound.decide", "outbound.minimise", "outbound.seal", "outbound.store")) {
+            assertThat(meters.find("accord.stage").tag("stage", stage).timer()).as(stage).isNotNull()
+                    .satisfies(t -> assertThat(t.count()).isPositive());
+        }
+        assertThat(meters.find("accord.transfers").tag("outcome", "accepted")
+                .tag("agreement", "isa-northbridge-prevent-referrals").counter().count()).isPositive();
 
         Response view = client.get("/api/v1/transfers/" + transferId, UNIVERSITY);
         assertThat(view.status()).isEqualTo(200);
