@@ -2,7 +2,6 @@ package org.accord.gateway.agreement;
 
 import java.nio.file.Path;
 
-import org.accord.gateway.record.RecordSchemas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,10 +34,5 @@ public class AgreementConfiguration {
                     catalogue.agreements().size(), catalogue.organisations().size());
         }
         return new AgreementSource(catalogue);
-    }
-
-    @Bean
-    RecordSchemas recordSchemas(AgreementSource source) {
-        return source.current().recordSchemas();
     }
 }

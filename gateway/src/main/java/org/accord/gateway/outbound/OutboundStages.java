@@ -11,6 +11,7 @@ import org.accord.gateway.agreement.AgreementSource;
 import org.accord.gateway.agreement.Decision;
 import org.accord.gateway.agreement.Deny;
 import org.accord.gateway.agreement.Direction;
+import org.accord.gateway.agreement.Directions;
 import org.accord.gateway.agreement.Organisation;
 import org.accord.gateway.agreement.Permit;
 import org.accord.gateway.agreement.TransferRequest;
@@ -38,7 +39,6 @@ final class OutboundStages {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final RecordSchemas schemas;
     private final AgreementSource agreements;
     private final Minimiser minimiser;
     private final CmsSealer sealer;
@@ -47,9 +47,8 @@ final class OutboundStages {
     private final Clock clock;
     private final String institution;
 
-    OutboundStages(RecordSchemas schemas, AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
+    OutboundStages(AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
             PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution) {
-        this.schemas = schemas;
         this.agreements = agreements;
         this.minimiser = minimiser;
         this.sealer = sealer;
@@ -60,6 +59,7 @@ final class OutboundStages {
     }
 
     Object validate(Submission s) {
+        RecordSchemas schemas = agreements.current().recordSchemas();
         if (!schemas.knows(s.recordType(), s.schemaVersion())) {
             return refuse(s, RefusalKind.UNKNOWN_RECORD_TYPE, "UNKNOWN_RECORD_TYPE",
                     "The gateway has no schema for " + s.recordType() + " version " + s.schemaVersion() + ".", List.of());
@@ -74,7 +74,7 @@ final class OutboundStages {
     }
 
     Object decide(Submission s) {
-        Direction direction = directionOf(s);
+        Direction direction = Directions.of(institution, s.sender(), s.recipient());
         Decision decision = agreements.current().decide(new TransferRequest(s.sender(), s.recipient(), s.recordType(),
                 s.schemaVersion(), s.purpose(), direction, LocalDate.ofInstant(s.receivedAt(), UK), s.record()));
         if (decision instanceof Deny deny) {
@@ -120,16 +120,6 @@ final class OutboundStages {
         message.put("sentAt", s.receivedAt().toString());
         message.set("record", t.minimised().content());
         return json.writeValueAsBytes(message);
-    }
-
-    /** Seen from this gateway's institution: leaving it, arriving at it, or moving between its own units. */
-    private Direction directionOf(Submission s) {
-        boolean fromUs = institution.equals(Organisation.organisationOf(s.sender()));
-        boolean toUs = institution.equals(Organisation.organisationOf(s.recipient()));
-        if (fromUs && toUs) {
-            return Direction.INTERNAL;
-        }
-        return fromUs ? Direction.OUTBOUND : Direction.INBOUND;
     }
 
     private static Refusal refuse(Submission s, RefusalKind kind, String code, String reason, List<Violation> violations) {

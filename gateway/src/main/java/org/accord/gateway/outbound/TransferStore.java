@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.accord.gateway.agreement.AgreementRef;
+import org.accord.gateway.agreement.ChannelKind;
+import org.accord.gateway.agreement.Direction;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
 import org.accord.gateway.audit.TransferFacts;
@@ -48,7 +50,8 @@ class TransferStore {
     public String store(OutboundTransfer t) {
         Submission s = t.submission();
         AgreementRef agreement = t.permit().agreement();
-        String channel = t.permit().channel().kind().code();
+        // Records arriving at or moving within this institution go to the receiving unit's mailbox (its inbox).
+        String channel = t.direction() == Direction.OUTBOUND ? t.permit().channel().kind().code() : ChannelKind.MAILBOX.code();
         TransferDraft draft = new TransferDraft(s.transferId(), s.sender(), s.recipient(), s.recordType(), s.schemaVersion(),
                 s.purpose(), t.direction().code(), agreement.id(), agreement.version(), agreement.sha256(), channel,
                 t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(),

@@ -30,7 +30,8 @@ public class OpenApiConfiguration {
                         .addString("submit:prevent-referral", "Submit Prevent referrals (one scope per record type)")
                         .addString("transfers:read", "Read the status of the caller's own transfers")
                         .addString("mailbox", "List, download and acknowledge messages addressed to the caller")
-                        .addString("audit:read", "Read the transfer log (data protection officer)"))));
+                        .addString("audit:read", "Read the transfer log (data protection officer)")
+                        .addString("agreements:read", "Read agreements and dry-run a record against them"))));
         return new OpenAPI()
                 .info(new Info().title("Accord gateway API").version("v1")
                         .description("Secure information sharing for safeguarding in UK higher education. Errors are RFC 9457 "

@@ -7,6 +7,7 @@ public final class Scopes {
     public static final String TRANSFERS_READ = "transfers:read";
     public static final String MAILBOX = "mailbox";
     public static final String AUDIT_READ = "audit:read";
+    public static final String AGREEMENTS_READ = "agreements:read";
 
     private Scopes() {
     }

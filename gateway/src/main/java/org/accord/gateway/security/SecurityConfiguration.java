@@ -34,6 +34,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*").hasAuthority(Scopes.authority(Scopes.TRANSFERS_READ))
                         .requestMatchers("/api/v1/mailbox", "/api/v1/mailbox/**").hasAuthority(Scopes.authority(Scopes.MAILBOX))
                         .requestMatchers("/api/v1/audit/**").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
+                        .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems)
