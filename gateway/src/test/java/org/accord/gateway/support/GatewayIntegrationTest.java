@@ -35,6 +35,8 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected SecurityProperties securityProperties;
 
+    private static final Map<Integer, GatewayClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     protected GatewayClient client;
 
     @DynamicPropertySource
@@ -44,11 +46,15 @@ public abstract class GatewayIntegrationTest {
 
     @BeforeEach
     void client() {
+        client = CLIENTS.computeIfAbsent(port, p -> newClient());
+    }
+
+    private GatewayClient newClient() {
         Map<String, String> secrets = securityProperties.demoClients().keySet().stream()
                 .collect(Collectors.toMap(id -> id, demoClients::secretOf));
         Map<String, String> scopes = securityProperties.demoClients().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
-        client = new GatewayClient(port, secrets, scopes);
+        return new GatewayClient(port, secrets, scopes);
     }
 
     private static Path createDataDir() {
