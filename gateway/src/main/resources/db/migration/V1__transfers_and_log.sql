@@ -1,4 +1,5 @@
 -- Accord core tables. Personal data never enters transfer_log: only ids, codes, field names and digests.
+-- transfer_log is append-only and hash-chained: each entry's hash covers its content and the previous hash.
 
 create table transfer (
     id                 varchar(36)  primary key,
@@ -53,8 +54,33 @@ create table transfer_log (
     fields_transformed varchar(4000),
     fields_withheld    varchar(4000),
     sealed_sha256      varchar(64),
-    detail             varchar(500)
+    detail             varchar(500),
+    chain_index        bigint       not null unique,
+    prev_hash          varchar(64)  not null,
+    entry_hash         varchar(64)  not null
 );
 
 create index transfer_log_transfer on transfer_log (transfer_id);
+
+-- The head of the hash chain: one row, locked by every append so that concurrent writers, in one gateway
+-- or several, extend one chain.
+create table transfer_log_head (
+    id           integer      primary key,
+    chain_index  bigint       not null,
+    head_hash    varchar(64)  not null
+);
+insert into transfer_log_head (id, chain_index, head_hash)
+values (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- Signed checkpoints of the chain head.
+create table transfer_log_checkpoint (
+    id                 bigint generated always as identity primary key,
+    chain_index        bigint       not null,
+    head_hash          varchar(64)  not null,
+    created_at         timestamp with time zone not null,
+    signature_algorithm varchar(32) not null,
+    signature          bytea        not null,
+    signer_certificate bytea        not null
+);
+create index transfer_log_checkpoint_index on transfer_log_checkpoint (chain_index);
 create index transfer_log_recorded on transfer_log (recorded_at);

@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** The DPO's read access to the transfer log. Every read is itself logged. */
 @RestController
@@ -21,9 +24,13 @@ public class AuditController {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final TransferLog transferLog;
+    private final LogIntegrity integrity;
+    private final java.time.Clock clock;
 
-    public AuditController(TransferLog transferLog) {
+    public AuditController(TransferLog transferLog, LogIntegrity integrity, java.time.Clock clock) {
         this.transferLog = transferLog;
+        this.integrity = integrity;
+        this.clock = clock;
     }
 
     @GetMapping("/transfers")
@@ -39,6 +46,30 @@ public class AuditController {
         return new AuditPage(entries, page, size, result.getTotalElements());
     }
 
+    @GetMapping("/verify")
+    public ChainVerifier.Report verify(Caller caller) {
+        ChainVerifier.Report report = integrity.verify();
+        transferLog.appendAlone(new LogEntry(null, LogEvent.AUDIT_READ, LogOutcome.OK, null, caller.clientId(), null, null,
+                "chain verification: " + (report.valid() ? "intact" : "broken at " + report.firstBroken().chainIndex())));
+        return report;
+    }
+
+    @GetMapping(value = "/export", produces = "application/x-ndjson")
+    public ResponseEntity<StreamingResponseBody> export(Caller caller) {
+        transferLog.appendAlone(new LogEntry(null, LogEvent.AUDIT_READ, LogOutcome.OK, null, caller.clientId(), null, null,
+                "transfer log export"));
+        StreamingResponseBody body = out -> {
+            LogExport export = new LogExport(out);
+            export.header(integrity.trustedCertificates(), clock.instant());
+            long head = integrity.headIndex();
+            integrity.forEachEntry(head, export::entry);
+            integrity.checkpoints().stream().filter(c -> c.chainIndex() <= head).forEach(export::checkpoint);
+            export.head(head);
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header("Content-Disposition", "attachment; filename=\"accord-transfer-log.jsonl\"").body(body);
+    }
+
     /** A page of log entries. */
     public record AuditPage(List<AuditEntryView> entries, int page, int size, long total) {
     }
@@ -47,7 +78,8 @@ public class AuditController {
     public record AuditEntryView(long seq, String entryId, String recordedAt, String transferId, LogEvent event,
             LogOutcome outcome, String code, String actor, String sender, String recipient, String recordType,
             Integer schemaVersion, String purpose, Map<String, Object> agreement, List<String> fieldsShared,
-            List<String> fieldsTransformed, List<String> fieldsWithheld, String sealedSha256, String detail) {
+            List<String> fieldsTransformed, List<String> fieldsWithheld, String sealedSha256, String detail,
+            long chainIndex, String prevHash, String entryHash) {
 
         static AuditEntryView of(TransferLogEntry e) {
             Map<String, Object> agreement = e.agreementId() == null ? null
@@ -55,7 +87,7 @@ public class AuditController {
             return new AuditEntryView(e.seq(), e.entryId(), e.recordedAt().toString(), e.transferId(), e.event(),
                     e.outcome(), e.code(), e.actor(), e.sender(), e.recipient(), e.recordType(), e.schemaVersion(),
                     e.purpose(), agreement, e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
-                    e.sealedSha256(), e.detail());
+                    e.sealedSha256(), e.detail(), e.chainIndex(), e.prevHash(), e.entryHash());
         }
     }
 }

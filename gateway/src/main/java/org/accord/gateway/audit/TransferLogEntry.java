@@ -43,11 +43,15 @@ public class TransferLogEntry {
     private String fieldsWithheld;
     private String sealedSha256;
     private String detail;
+    private long chainIndex;
+    private String prevHash;
+    private String entryHash;
 
     protected TransferLogEntry() {
     }
 
-    TransferLogEntry(String entryId, Instant recordedAt, LogEntry entry) {
+    /** A new entry at {@code chainIndex}, linked to {@code prevHash} and hashed. */
+    TransferLogEntry(String entryId, Instant recordedAt, LogEntry entry, long chainIndex, String prevHash) {
         TransferFacts facts = entry.facts() == null ? TransferFacts.of(null, null, null, null, null) : entry.facts();
         this.entryId = entryId;
         this.recordedAt = recordedAt;
@@ -69,6 +73,16 @@ public class TransferLogEntry {
         this.fieldsWithheld = join(facts.fieldsWithheld());
         this.sealedSha256 = entry.sealedSha256();
         this.detail = entry.detail();
+        this.chainIndex = chainIndex;
+        this.prevHash = prevHash;
+        this.entryHash = LogChain.hash(chained());
+    }
+
+    /** The entry as the hash chain sees it. */
+    public ChainedEntry chained() {
+        return new ChainedEntry(chainIndex, entryId, recordedAt, transferId, event.name(), outcome.name(), code, actor,
+                sender, recipient, recordType, schemaVersion, purpose, agreementId, agreementVersion, agreementSha256,
+                fieldsShared, fieldsTransformed, fieldsWithheld, sealedSha256, detail, prevHash, entryHash);
     }
 
     private static String join(List<String> names) {
@@ -100,4 +114,7 @@ public class TransferLogEntry {
     public List<String> fieldsWithheld() { return split(fieldsWithheld); }
     public String sealedSha256() { return sealedSha256; }
     public String detail() { return detail; }
+    public long chainIndex() { return chainIndex; }
+    public String prevHash() { return prevHash; }
+    public String entryHash() { return entryHash; }
 }

@@ -18,4 +18,6 @@ interface TransferLogRepository extends Repository<TransferLogEntry, Long> {
     List<TransferLogEntry> findByTransferIdOrderBySeqAsc(String transferId);
 
     long countByTransferId(String transferId);
+
+    List<TransferLogEntry> findByChainIndexGreaterThanOrderByChainIndexAsc(long after, Pageable page);
 }
