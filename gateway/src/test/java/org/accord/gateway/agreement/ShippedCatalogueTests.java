@@ -138,12 +138,12 @@ class ShippedCatalogueTests {
     @Test
     void whenGovernanceLeadChecksBrokenDraftsThenCommandPrintsFileAndLineAndExitsNonZero() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = CatalogueCheck.run(new String[] {"src/test/resources/agreement/broken/scrub-not-supported", SCHEMAS.toString()},
+        int status = CatalogueCheck.run(new String[] {"src/test/resources/agreement/broken/scrub-unbounded-pattern", SCHEMAS.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(status).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .matches("(?s)isa-test\\.yaml:[0-9]+: flow referral uses rule scrub on concern\\.summary: rule scrub is not supported by this gateway version.*");
+                .matches("(?s)isa-test\\.yaml:52: flow referral scrubs concern\\.summary but the student number pattern may not use \\+.*");
     }
 
     @Test
