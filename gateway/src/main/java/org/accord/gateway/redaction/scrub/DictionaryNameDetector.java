@@ -50,7 +50,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         while (i < words.size()) {
             Word word = words.get(i);
             int last = -1;
-            if (isTitle(word, text) && i + 1 < words.size() && word.isFollowedBy(words.get(i + 1), text)
+            if (isTitle(word) && i + 1 < words.size() && word.isTitleOf(words.get(i + 1), text)
                     && couldBeName(words.get(i + 1))) {
                 i++;
                 last = extend(text, words, i);
@@ -82,7 +82,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         return i;
     }
 
-    private boolean isTitle(Word word, String text) {
+    private boolean isTitle(Word word) {
         return Character.isUpperCase(word.text().charAt(0)) && titles.contains(word.lower());
     }
 
@@ -94,7 +94,8 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         return word.isCapitalised() && surnames.contains(word.lower()) && !notNames.contains(word.lower());
     }
 
-    private boolean couldBeName(Word word) {
+    /** Capitalised, and neither a title nor a word on the not-a-name list. */
+    public boolean couldBeName(Word word) {
         return word.isCapitalised() && !notNames.contains(word.lower()) && !titles.contains(word.lower());
     }
 

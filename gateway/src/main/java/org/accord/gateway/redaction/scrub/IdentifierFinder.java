@@ -174,9 +174,20 @@ final class IdentifierFinder {
         });
     }
 
-    /** Distance back from {@code at} to the nearest context word in the few words before it, or -1 if none. */
+    /**
+     * Distance back from {@code at} to the nearest context word in the few words before it, within the same
+     * sentence, or -1 if none.
+     */
     static int nearest(String text, int at, String... words) {
-        String before = text.substring(Math.max(0, at - CONTEXT_BEFORE), at).toLowerCase(Locale.ROOT);
+        int from = Math.max(0, at - CONTEXT_BEFORE);
+        for (int i = at - 1; i > from; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && i + 1 < at && Character.isWhitespace(text.charAt(i + 1)) || c == '\n') {
+                from = i;
+                break;
+            }
+        }
+        String before = text.substring(from, at).toLowerCase(Locale.ROOT);
         int best = -1;
         for (String word : words) {
             int index = before.lastIndexOf(word);

@@ -48,7 +48,7 @@ public final class TextScrubber {
         candidates.sort(Comparator.comparingInt(Finding::length).reversed().thenComparing(Finding::type));
         keep(candidates, taken, kept);
         List<Word> words = Word.of(text);
-        List<Finding> names = new ArrayList<>(KnownNames.find(text, words, profile.knownNames()));
+        List<Finding> names = new ArrayList<>(KnownNames.find(text, words, profile.knownNames(), nameDetector));
         if (profile.detectOtherNames()) {
             names.addAll(nameDetector.detect(text, words));
         }
@@ -90,7 +90,7 @@ public final class TextScrubber {
         private KnownNames() {
         }
 
-        static List<Finding> find(String text, List<Word> words, List<String> knownNames) {
+        static List<Finding> find(String text, List<Word> words, List<String> knownNames, PersonNameDetector detector) {
             Set<String> known = new HashSet<>();
             for (String name : knownNames) {
                 for (Word word : Word.of(name)) {
@@ -104,25 +104,31 @@ public final class TextScrubber {
             if (known.isEmpty()) {
                 return found;
             }
-            int runStart = -1;
-            int runEnd = -1;
-            Word previous = null;
-            for (Word word : words) {
-                if (isKnown(word, known)) {
-                    if (runStart >= 0 && previous != null && previous.isFollowedBy(word, text) && previous.end() == runEnd) {
-                        runEnd = word.end();
-                    } else {
-                        if (runStart >= 0) {
-                            found.add(new Finding(IdentifierType.NAME, runStart, runEnd));
-                        }
-                        runStart = word.start();
-                        runEnd = word.end();
+            int i = 0;
+            while (i < words.size()) {
+                if (!isKnown(words.get(i), known)) {
+                    i++;
+                    continue;
+                }
+                int first = i;
+                int last = i;
+                while (last + 1 < words.size() && words.get(last).isFollowedBy(words.get(last + 1), text)
+                        && isKnown(words.get(last + 1), known)) {
+                    last++;
+                }
+                if (detector instanceof DictionaryNameDetector dictionary && words.get(first).isCapitalised()) {
+                    if (last + 1 < words.size() && words.get(last).isFollowedBy(words.get(last + 1), text)
+                            && dictionary.couldBeName(words.get(last + 1))) {
+                        last++;
+                    }
+                    if (first > 0 && words.get(first - 1).isFollowedBy(words.get(first), text)
+                            && dictionary.couldBeName(words.get(first - 1)) && !words.get(first - 1).opensSentence(text)
+                            && (found.isEmpty() || found.get(found.size() - 1).end() <= words.get(first - 1).start())) {
+                        first--;
                     }
                 }
-                previous = word;
-            }
-            if (runStart >= 0) {
-                found.add(new Finding(IdentifierType.NAME, runStart, runEnd));
+                found.add(new Finding(IdentifierType.NAME, words.get(first).start(), words.get(last).end()));
+                i = last + 1;
             }
             return found;
         }

@@ -51,10 +51,15 @@ public record Word(int start, int end, String text) {
         return Character.isUpperCase(text.charAt(0)) && text.chars().skip(1).anyMatch(Character::isLowerCase);
     }
 
-    /** Only a single space (or a space after a title's full stop) lies between this word and {@code next}. */
+    /** Only a single space lies between this word and {@code next}. */
     boolean isFollowedBy(Word next, String source) {
+        return next.start - end == 1 && source.charAt(end) == ' ';
+    }
+
+    /** Only a single space, or a full stop and a space ("Dr. Patel"), lies between this title and {@code next}. */
+    boolean isTitleOf(Word next, String source) {
         int gap = next.start - end;
-        return gap == 1 && source.charAt(end) == ' ' || gap == 2 && source.startsWith(". ", end);
+        return isFollowedBy(next, source) || gap == 2 && source.startsWith(". ", end);
     }
 
     /** The word opens a sentence: only spaces, quotes or brackets since the text start or a full stop, ! or ?. */
