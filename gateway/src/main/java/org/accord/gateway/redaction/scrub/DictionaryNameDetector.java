@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Finds person names with word lists: a title and a capitalised word ("Mr Patel"); a known forename followed by a
  * capitalised word ("Aisha Khan", "Tom Whitlock"); an unknown capitalised word followed by a known surname
- * mid-sentence; and a known forename alone when that forename is not also an ordinary word. Words on the not-a-name
- * list (days, months, places, courses, organisations, common sentence openers) never count as names.
+ * mid-sentence; and a known forename alone. A forename that is also an ordinary word ("Grace", "Mark", "Rose")
+ * counts only before a known surname ("Grace Obi", not "Mark Scheme"). Words on the not-a-name list (days, months,
+ * places, courses, organisations, common sentence openers) never count as names.
  */
 public final class DictionaryNameDetector implements PersonNameDetector {
 
@@ -55,9 +56,12 @@ public final class DictionaryNameDetector implements PersonNameDetector {
                 i++;
                 last = extend(text, words, i);
             } else if (isForename(word)) {
-                if (i + 1 < words.size() && word.isFollowedBy(words.get(i + 1), text) && couldBeName(words.get(i + 1))) {
+                boolean ambiguous = ambiguousForenames.contains(word.lower());
+                boolean pair = i + 1 < words.size() && word.isFollowedBy(words.get(i + 1), text)
+                        && (ambiguous ? isSurname(words.get(i + 1)) : couldBeName(words.get(i + 1)));
+                if (pair) {
                     last = extend(text, words, i + 1);
-                } else if (!ambiguousForenames.contains(word.lower())) {
+                } else if (!ambiguous) {
                     last = i;
                 }
             } else if (couldBeName(word) && !word.opensSentence(text) && i + 1 < words.size()

@@ -38,6 +38,8 @@ final class IdentifierFinder {
             LEFT + "([A-Za-z])([A-Za-z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]" + RIGHT);
     private static final Pattern POSTCODE = Pattern.compile(
             LEFT + "(GIR ?0AA|([A-Z]{1,2})[0-9]([A-Z0-9]?) ?[0-9]([A-Z]{2}))" + RIGHT);
+    private static final Pattern LOWER_CASE_POSTCODE = Pattern.compile(
+            LEFT + "([a-z]{1,2})[0-9]([a-z0-9]?) [0-9]([a-z]{2})" + RIGHT);
     private static final String NUMBER_LEFT = "(?<![0-9A-Za-z£$€.,/:+-]|[0-9][ -])";
     private static final String NUMBER_RIGHT = "(?![0-9A-Za-z]|[ -][0-9]|[.,/:][0-9])";
     private static final Pattern TEN_DIGITS = Pattern.compile(NUMBER_LEFT + "[0-9]{3}([ -]?)[0-9]{3}\\1[0-9]{4}" + NUMBER_RIGHT);
@@ -96,6 +98,11 @@ final class IdentifierFinder {
         });
         each(POSTCODE, text, m -> {
             if (m.group(2) == null || isPostcode(m.group(2), m.group(3), m.group(4))) {
+                out.add(IdentifierType.POSTCODE, m.start(), m.end());
+            }
+        });
+        each(LOWER_CASE_POSTCODE, text, m -> {
+            if (isPostcode(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT), m.group(3).toUpperCase(Locale.ROOT))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A word of free text, as the name finders see it: letters, with apostrophes and hyphens inside ("O'Neill",
- * "Okafor-Reyes"). A trailing possessive ("Daniel's", "James'") is left outside the word.
+ * "Okafor-Reyes"). A trailing possessive ("Daniel's") is left outside the word. Letters joined to digits
+ * ("OX62DS", "CS2041") are not words.
  *
  * @param start index of the first letter
  * @param end   index after the last letter of the word, before any possessive
@@ -35,7 +36,8 @@ public record Word(int start, int end, String text) {
             if (end - start >= 3 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S') && isApostrophe(text.charAt(end - 2))) {
                 end -= 2;
             }
-            if (end - start <= MAX_WORD) {
+            boolean touchesDigit = start > 0 && Character.isDigit(text.charAt(start - 1)) || i < n && Character.isDigit(text.charAt(i));
+            if (end - start <= MAX_WORD && !touchesDigit) {
                 words.add(new Word(start, end, text.substring(start, end)));
             }
         }

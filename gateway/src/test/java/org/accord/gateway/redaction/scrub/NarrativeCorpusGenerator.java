@@ -175,6 +175,15 @@ final class NarrativeCorpusGenerator {
         s.add((b, c) -> b.name(pick(FORENAMES)).text(" and other students were not involved."));
         s.add((b, c) -> b.text("Their brother ").name(pick(FORENAMES) + " " + c.surname.split("-")[0]).text(" lives at ")
                 .id(IdentifierType.POSTCODE, postcode()).text(" and has not been told."));
+        s.add((b, c) -> b.text("Her landline is ").id(IdentifierType.PHONE, "0161-" + digits(3) + "-" + digits(4))
+                .text(" and her work mobile ").id(IdentifierType.PHONE, "07" + digits(3) + "-" + digits(3) + "-" + digits(3)).text("."));
+        s.add((b, c) -> b.text("The letter was addressed to ").name(c.forename.toUpperCase(Locale.ROOT) + " " + c.surname.toUpperCase(Locale.ROOT))
+                .text(" at ").id(IdentifierType.POSTCODE, postcode().toLowerCase(Locale.ROOT).replace(" ", "") .replaceFirst("([0-9][a-z]{2})$", " $1"))
+                .text(", which matches the enrolment form."));
+        s.add((b, c) -> b.text("Dr. ").name(pick(UNLISTED_SURNAMES)).text(" and Mrs ").name(pick(SURNAMES))
+                .text(" met the student on ").id(IdentifierType.DATE, date()).text("."));
+        s.add((b, c) -> b.text("Their NHS number was written as ").id(IdentifierType.NHS_NUMBER, nhs().replace(" ", "").replace("-", ""))
+                .text(" and their passport as ").id(IdentifierType.PASSPORT, digits(9)).text("."));
         return s;
     }
 
@@ -195,6 +204,11 @@ final class NarrativeCorpusGenerator {
                 + (2020 + random.nextInt(6)) + "."));
         s.add((b, c) -> b.text("Level " + (4 + random.nextInt(4)) + " Computer Science students in Year " + (1 + random.nextInt(3))
                 + " meet in lab B" + (10 + random.nextInt(30)) + "."));
+        s.add((b, c) -> b.text("The Rose Garden vigil and the Islamic Society quiz on Friday were peaceful; Grace period rules apply."));
+        s.add((b, c) -> b.text("Hope Street halls and the Victoria Park campus host the Student Union President's surgery at 10am."));
+        s.add((b, c) -> b.text("Will the Mark Scheme change? The Channel panel meets in Manchester, not Paris or Jordan."));
+        s.add((b, c) -> b.text("An order number " + failingTenDigits() + " and tracking code " + digits(12) + " came from the bookshop."));
+        s.add((b, c) -> b.text("The printer at 10.0.0.300 and the 1.2.3 firmware are unrelated; the seminar ran 14:00-15:30."));
         s.add((b, c) -> b.text("There were " + (100 + random.nextInt(900)) + " welfare contacts and " + (10 + random.nextInt(90))
                 + " referrals in " + (2020 + random.nextInt(6)) + "."));
         return s;
