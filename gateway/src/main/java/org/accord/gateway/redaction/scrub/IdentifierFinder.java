@@ -189,7 +189,9 @@ final class IdentifierFinder {
         int from = Math.max(0, at - CONTEXT_BEFORE);
         for (int i = at - 1; i > from; i--) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?') && i + 1 < at && Character.isWhitespace(text.charAt(i + 1)) || c == '\n') {
+            boolean sentenceEnd = (c == '.' || c == '!' || c == '?') && i + 2 < at && Character.isWhitespace(text.charAt(i + 1))
+                    && Character.isUpperCase(text.charAt(i + 2));
+            if (sentenceEnd || c == '\n') {
                 from = i;
                 break;
             }
