@@ -16,7 +16,7 @@ final class IdentifierFinder {
     private static final String RIGHT = "(?![A-Za-z0-9])";
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+");
-    private static final Pattern URL = Pattern.compile("(?i)(?<![A-Za-z0-9@./])(?:https?://|www\\.)[^\\s<>\"\\[\\]]{1,2048}+");
+    private static final Pattern URL_START = Pattern.compile("(?i)(?<![A-Za-z0-9@./])(?:https?://|www\\.)(?=[^\\s<>\"\\[\\]])");
     private static final Pattern HANDLE = Pattern.compile(
             "(?<![A-Za-z0-9._%+@/-])@[A-Za-z0-9_]{2,30}+(?:\\.[A-Za-z0-9_]{1,30}+){0,3}+(?![A-Za-z0-9_@])");
     private static final Pattern IPV4 = Pattern.compile(
@@ -52,13 +52,7 @@ final class IdentifierFinder {
 
     static void find(String text, StudentNumberPattern studentNumbers, Candidates out) {
         emails(text, out);
-        each(URL, text, m -> {
-            int end = m.end();
-            while (end > m.start() && ".,;:!?)'".indexOf(text.charAt(end - 1)) >= 0) {
-                end--;
-            }
-            out.add(IdentifierType.URL, m.start(), end);
-        });
+        urls(text, out);
         each(HANDLE, text, m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
         each(IPV4, text, m -> {
             for (int g = 1; g <= 4; g++) {
@@ -117,6 +111,23 @@ final class IdentifierFinder {
         }
     }
 
+    /** A URL runs from its scheme or {@code www.} to the next space, quote or bracket, less trailing punctuation. */
+    private static void urls(String text, Candidates out) {
+        Matcher m = URL_START.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            int end = m.end();
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "<>\"[]".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            from = end;
+            while (end > m.end() && ".,;:!?)'".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            out.add(IdentifierType.URL, m.start(), end);
+        }
+    }
+
     private static void emails(String text, Candidates out) {
         each(EMAIL, text, m -> {
             int start = m.start();
@@ -124,7 +135,10 @@ final class IdentifierFinder {
                 start++;
             }
             String tld = m.group().substring(m.group().lastIndexOf('.') + 1);
-            if (tld.length() >= 2 && tld.chars().allMatch(Character::isLetter) && text.charAt(start) != '@') {
+            boolean domainRunsOn = m.end() + 1 < text.length() && text.charAt(m.end()) == '.'
+                    && Character.isLetterOrDigit(text.charAt(m.end() + 1));
+            boolean realTld = tld.length() >= 2 && tld.chars().allMatch(Character::isLetter);
+            if ((realTld || domainRunsOn) && text.charAt(start) != '@') {
                 out.add(IdentifierType.EMAIL, start, m.end());
             }
         });
