@@ -64,12 +64,20 @@ public final class TextScrubber {
 
     private static void keep(List<Finding> candidates, BitSet taken, List<Finding> kept) {
         for (Finding candidate : candidates) {
-            int clash = taken.nextSetBit(candidate.start());
-            if (clash < 0 || clash >= candidate.end()) {
+            if (isFree(taken, candidate)) {
                 taken.set(candidate.start(), candidate.end());
                 kept.add(candidate);
             }
         }
+    }
+
+    private static boolean isFree(BitSet taken, Finding candidate) {
+        for (int i = candidate.start(); i < candidate.end(); i++) {
+            if (taken.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String replace(String text, List<Finding> findings) {
