@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.accord.gateway.redaction.FieldRule;
+import org.accord.gateway.redaction.FieldTransform;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,22 @@ class ShippedCatalogueTests {
         assertThat(sent.content().at("/subject/religion").isMissingNode()).isTrue();
         assertThat(sent.withheld()).containsExactly("subject.religion");
         assertThat(catalogue.recordSchemas().validate("prevent-referral", 1, exampleReferral())).isEmpty();
+    }
+
+    @Test
+    void whenExampleReferralIsSentToPreventTeamThenItsNarrativeIsScrubbedAndTheLogHoldsCountsOnly() throws Exception {
+        Permit permit = (Permit) catalogue.decide(referral(exampleReferral(), TODAY));
+
+        MinimisedRecord sent = new Minimiser(id -> new byte[32]).minimise(permit.plan(), exampleReferral(), TODAY);
+
+        assertThat(sent.content().at("/concern/summary").asString()).isEqualTo("Over the last six weeks [NAME]'s personal tutor "
+                + "has noticed him sharing extreme right-wing material in a course group chat and saying that 'action is needed'. "
+                + "His flatmate [NAME] reported that he asked her to save [PHONE] as 'the organiser' and talked about travelling "
+                + "to a rally in another city. He has withdrawn from his seminar group.");
+        assertThat(sent.content().at("/concern/event/place").asString()).isEqualTo("Engineering building, seminar room 2.14");
+        assertThat(sent.transformed()).contains(new FieldTransform("concern.summary", "scrub:PHONE=1,NAME=2"),
+                new FieldTransform("concern.event.place", "scrub"));
+        assertThat(sent.content().at("/subject/names/given").asString()).isEqualTo("Daniel");
     }
 
     @Test
