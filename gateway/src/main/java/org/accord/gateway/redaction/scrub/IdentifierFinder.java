@@ -22,15 +22,6 @@ final class IdentifierFinder {
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![0-9.])([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})(?![0-9]|\\.[0-9])");
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}+:[0-9A-Fa-f:]{2,38}+(?![0-9A-Za-z:])");
-    private static final Pattern NUMERIC_DATE = Pattern.compile(
-            "(?<![0-9/.-])([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4}|[0-9]{2})(?![0-9]|[/.-][0-9])");
-    private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([12][0-9]{3})-([0-9]{2})-([0-9]{2})(?![0-9])");
-    private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
-            + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
-    private static final Pattern DAY_MONTH = Pattern.compile(
-            LEFT + "([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH + "(?:,? [0-9]{4})?" + RIGHT);
-    private static final Pattern MONTH_DAY = Pattern.compile(
-            "(?<![A-Za-z0-9])" + MONTH + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? [0-9]{4})?" + RIGHT);
     private static final Pattern PNC = Pattern.compile("(?<![A-Za-z0-9/])([0-9]{2}|[0-9]{4})/([0-9]{1,7})([A-Z])" + RIGHT);
     private static final Pattern DRIVING_LICENCE = Pattern.compile(
             LEFT + "([A-Z9]{5}) ?[0-9]([0-9]{2})([0-9]{2})[0-9] ?[A-Z9]{2}[0-9][A-Z0-9]{2}" + RIGHT);
@@ -67,7 +58,7 @@ final class IdentifierFinder {
                 out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
             }
         });
-        dates(text, out);
+        DateFinder.find(text, out);
         each(PNC, text, m -> {
             int year = Integer.parseInt(m.group(1));
             int serial = Integer.parseInt(m.group(2));
@@ -140,38 +131,6 @@ final class IdentifierFinder {
             boolean realTld = tld.length() >= 2 && tld.chars().allMatch(Character::isLetter);
             if ((realTld || domainRunsOn) && text.charAt(start) != '@') {
                 out.add(IdentifierType.EMAIL, start, m.end());
-            }
-        });
-    }
-
-    private static void dates(String text, Candidates out) {
-        each(NUMERIC_DATE, text, m -> {
-            int first = Integer.parseInt(m.group(1));
-            int second = Integer.parseInt(m.group(3));
-            boolean dayMonth = first >= 1 && first <= 31 && second >= 1 && second <= 12;
-            boolean monthDay = first >= 1 && first <= 12 && second >= 1 && second <= 31;
-            boolean twoDigitYearWithDots = m.group(4).length() == 2 && !m.group(2).equals("/");
-            if ((dayMonth || monthDay) && !twoDigitYearWithDots) {
-                out.add(IdentifierType.DATE, m.start(), m.end());
-            }
-        });
-        each(ISO_DATE, text, m -> {
-            int month = Integer.parseInt(m.group(2));
-            int day = Integer.parseInt(m.group(3));
-            if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-                out.add(IdentifierType.DATE, m.start(), m.end());
-            }
-        });
-        each(DAY_MONTH, text, m -> {
-            int day = Integer.parseInt(m.group(1));
-            if (day >= 1 && day <= 31) {
-                out.add(IdentifierType.DATE, m.start(), m.end());
-            }
-        });
-        each(MONTH_DAY, text, m -> {
-            int day = Integer.parseInt(m.group(2));
-            if (day >= 1 && day <= 31) {
-                out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
     }
@@ -256,7 +215,7 @@ final class IdentifierFinder {
         return doubleColon >= 0 ? filled >= 1 && filled <= 7 && groups.length - 1 >= 2 : filled == 8;
     }
 
-    private static void each(Pattern pattern, String text, Consumer<Matcher> action) {
+    static void each(Pattern pattern, String text, Consumer<Matcher> action) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             action.accept(m);

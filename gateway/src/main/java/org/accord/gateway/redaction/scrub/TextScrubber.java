@@ -3,9 +3,7 @@ package org.accord.gateway.redaction.scrub;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Replaces personal identifiers in English free text with typed placeholders such as {@code [PHONE]} and
@@ -48,7 +46,8 @@ public final class TextScrubber {
         candidates.sort(Comparator.comparingInt(Finding::length).reversed().thenComparing(Finding::type));
         keep(candidates, taken, kept);
         List<Word> words = Word.of(text);
-        List<Finding> names = new ArrayList<>(KnownNames.find(text, words, profile.knownNames(), nameDetector));
+        List<Finding> names = new ArrayList<>(RecordNameFinder.find(text, words, profile.knownNames(),
+                profile.detectOtherNames() ? nameDetector : null));
         if (profile.detectOtherNames()) {
             names.addAll(nameDetector.detect(text, words));
         }
@@ -88,76 +87,5 @@ public final class TextScrubber {
             at = finding.end();
         }
         return out.append(text, at, text.length()).toString();
-    }
-
-    /** The record's own names found again in the text, whatever their case. */
-    static final class KnownNames {
-
-        private static final Set<String> NOT_NAME_WORDS = DictionaryNameDetector.list("known-name-stopwords.txt");
-
-        private KnownNames() {
-        }
-
-        static List<Finding> find(String text, List<Word> words, List<String> knownNames, PersonNameDetector detector) {
-            Set<String> known = new HashSet<>();
-            for (String name : knownNames) {
-                for (Word word : Word.of(name)) {
-                    addWord(known, word.lower());
-                    for (String part : word.lower().split("-")) {
-                        addWord(known, part);
-                    }
-                }
-            }
-            List<Finding> found = new ArrayList<>();
-            if (known.isEmpty()) {
-                return found;
-            }
-            int i = 0;
-            while (i < words.size()) {
-                if (!isKnown(words.get(i), known)) {
-                    i++;
-                    continue;
-                }
-                int first = i;
-                int last = i;
-                while (last + 1 < words.size() && words.get(last).isFollowedBy(words.get(last + 1), text)
-                        && isKnown(words.get(last + 1), known)) {
-                    last++;
-                }
-                if (detector instanceof DictionaryNameDetector dictionary && words.get(first).isCapitalised()) {
-                    if (last + 1 < words.size() && words.get(last).isFollowedBy(words.get(last + 1), text)
-                            && dictionary.couldBeName(words.get(last + 1))) {
-                        last++;
-                    }
-                    if (first > 0 && words.get(first - 1).isFollowedBy(words.get(first), text)
-                            && dictionary.couldBeName(words.get(first - 1)) && !words.get(first - 1).opensSentence(text)
-                            && (found.isEmpty() || found.get(found.size() - 1).end() <= words.get(first - 1).start())) {
-                        first--;
-                    }
-                }
-                found.add(new Finding(IdentifierType.NAME, words.get(first).start(), words.get(last).end()));
-                i = last + 1;
-            }
-            return found;
-        }
-
-        private static void addWord(Set<String> known, String word) {
-            if (word.length() >= 2 && !NOT_NAME_WORDS.contains(word)) {
-                known.add(word);
-            }
-        }
-
-        private static boolean isKnown(Word word, Set<String> known) {
-            String lower = word.lower();
-            if (known.contains(lower)) {
-                return true;
-            }
-            for (String part : lower.split("-")) {
-                if (known.contains(part)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }
