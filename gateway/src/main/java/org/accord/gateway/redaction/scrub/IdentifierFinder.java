@@ -16,7 +16,9 @@ final class IdentifierFinder {
     private static final String RIGHT = "(?![A-Za-z0-9])";
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+");
-    private static final Pattern URL_START = Pattern.compile("(?i)(?<![A-Za-z0-9@./])(?:https?://|www\\.)(?=[^\\s<>\"\\[\\]])");
+    private static final Pattern URL_START = Pattern.compile("(?i)(?<![A-Za-z0-9@./])(?:https?://|www\\.|"
+            + "(?:[a-z0-9-]{1,63}+\\.){1,4}+(?:com|org|net|uk|io|me|tv|gg|info|co|ru|app|be|ly|to|link|chat|social)/)"
+            + "(?=[^\\s<>\"\\[\\]])");
     private static final Pattern HANDLE = Pattern.compile(
             "(?<![A-Za-z0-9._%+@/-])@[A-Za-z0-9_]{2,30}+(?:\\.[A-Za-z0-9_]{1,30}+){0,3}+(?![A-Za-z0-9_@])");
     private static final Pattern IPV4 = Pattern.compile(
@@ -75,8 +77,7 @@ final class IdentifierFinder {
         });
         each(NI, text, m -> {
             String match = m.group();
-            boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT))
-                    || (match.equals(match.toLowerCase(Locale.ROOT)) && match.indexOf(' ') < 0);
+            boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT)) || match.equals(match.toLowerCase(Locale.ROOT));
             if (consistentCase && CheckDigits.isNiPrefix(Character.toUpperCase(m.group(1).charAt(0)), Character.toUpperCase(m.group(2).charAt(0)))) {
                 out.add(IdentifierType.NI_NUMBER, m.start(), m.end());
             }
@@ -102,7 +103,11 @@ final class IdentifierFinder {
         }
     }
 
-    /** A URL runs from its scheme or {@code www.} to the next space, quote or bracket, less trailing punctuation. */
+    /**
+     * A URL starts with a scheme, {@code www.}, or a domain under a common top-level domain followed by a path
+     * ({@code t.me/name}, {@code youtube.com/watch?v=...}), and runs to the next space, quote or bracket, less
+     * trailing punctuation.
+     */
     private static void urls(String text, Candidates out) {
         Matcher m = URL_START.matcher(text);
         int from = 0;

@@ -208,6 +208,7 @@ final class NarrativeCorpusGenerator {
         s.add((b, c) -> b.text("Hope Street halls and the Victoria Park campus host the Student Union President's surgery at 10am."));
         s.add((b, c) -> b.text("Will the Mark Scheme change? The Channel panel meets in Manchester, not Paris or Jordan."));
         s.add((b, c) -> b.text("An order number " + failingTenDigits() + " and tracking code " + digits(12) + " came from the bookshop."));
+        s.add((b, c) -> b.text("Students must read pages 12/13 and/or the km/h notes at northbridge.ac.uk before Friday."));
         s.add((b, c) -> b.text("The printer at 10.0.0.300 and the 1.2.3 firmware are unrelated; the seminar ran 14:00-15:30."));
         s.add((b, c) -> b.text("There were " + (100 + random.nextInt(900)) + " welfare contacts and " + (10 + random.nextInt(90))
                 + " referrals in " + (2020 + random.nextInt(6)) + "."));
@@ -278,9 +279,10 @@ final class NarrativeCorpusGenerator {
         } while (!CheckDigits.isNiPrefix(first, second));
         String d = digits(6);
         char suffix = "ABCD".charAt(random.nextInt(4));
-        return random.nextBoolean()
+        String ni = random.nextBoolean()
                 ? "" + first + second + d + suffix
                 : "" + first + second + " " + d.substring(0, 2) + " " + d.substring(2, 4) + " " + d.substring(4) + " " + suffix;
+        return random.nextInt(6) == 0 ? ni.toLowerCase(Locale.ROOT) : ni;
     }
 
     private String forbiddenNi() {
@@ -335,9 +337,11 @@ final class NarrativeCorpusGenerator {
 
     private String url() {
         String path = pick(new String[] {"thread/", "watch?v=", "c/", "p/", "posts/"}) + Integer.toString(random.nextInt(1_000_000), 36);
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(5)) {
             case 0 -> "https://www.forum-" + random.nextInt(100) + ".example/" + path;
             case 1 -> "www.video-site.example/" + path;
+            case 2 -> "t.me/channel" + random.nextInt(1000);
+            case 3 -> "youtube.com/" + path;
             default -> "http://t.me/channel" + random.nextInt(1000);
         };
     }

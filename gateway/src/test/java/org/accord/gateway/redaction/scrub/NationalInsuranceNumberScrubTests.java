@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NationalInsuranceNumberScrubTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"AB123456C", "AB 12 34 56 C", "JG 10 35 92 D", "ab123456a", "ZY999999B"})
+    @ValueSource(strings = {"AB123456C", "AB 12 34 56 C", "JG 10 35 92 D", "ab123456a", "ab 12 34 56 a", "ZY999999B"})
     void whenNiNumberIsWellFormedThenItIsReplaced(String ni) {
         assertThat(identifiers("NI number " + ni + " on file.")).isEqualTo("NI number [NI-NUMBER] on file.");
     }

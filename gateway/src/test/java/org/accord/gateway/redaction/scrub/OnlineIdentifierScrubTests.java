@@ -16,6 +16,8 @@ class OnlineIdentifierScrubTests {
             "See https://forum.example/thread/123?x=1, then reply.|See [URL], then reply.",
             "See www.video-site.example/watch?v=abc.|See [URL].",
             "(see http://t.me/channel12)|(see [URL])",
+            "Joined t.me/northern_front and youtube.com/watch?v=abc123.|Joined [URL] and [URL].",
+            "Posts on m.facebook.com/some.page/posts/1, mostly.|Posts on [URL], mostly.",
             "Posts as @true_patriot88 and @lone.wolf on X.|Posts as [HANDLE] and [HANDLE] on X.",
             "Logins from 81.2.69.160 and 2001:db8:85a3::8a2e:370:7334 overnight.|Logins from [IP-ADDRESS] and [IP-ADDRESS] overnight.",
             "Full form 2001:0db8:0000:0000:0000:ff00:0042:8329 seen.|Full form [IP-ADDRESS] seen."})
@@ -25,7 +27,8 @@ class OnlineIdentifierScrubTests {
 
     @Test
     void whenTextOnlyLooksOnlineThenItIsLeftAlone() {
-        String text = "Meet @ 5pm at 14:30:00; printer 10.0.0.300; version 1.2.3.4.5; email@ and @x; a:b::c:d::e.";
+        String text = "Meet @ 5pm at 14:30:00; printer 10.0.0.300; version 1.2.3.4.5; email@ and @x; a:b::c:d::e; "
+                + "northbridge.ac.uk alone; and/or; km/h; e.g./i.e.";
         assertThat(identifiers(text)).isEqualTo(text);
     }
 }
