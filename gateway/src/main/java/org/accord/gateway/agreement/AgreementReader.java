@@ -65,7 +65,8 @@ final class AgreementReader {
             case "pseudonymise":
                 return new FieldRule.Pseudonymise();
             case "scrub":
-                return new FieldRule.Scrub();
+                return new FieldRule.Scrub(list(node.get("names"), JsonNode::asString),
+                        node.has("detectOtherNames") && node.get("detectOtherNames").asBoolean(), text(node, "studentNumberPattern"));
             case "mask":
                 String with = text(node, "with");
                 return new FieldRule.Mask(node.has("keepLast") ? node.get("keepLast").asInt() : -1,

@@ -12,6 +12,7 @@ import org.accord.gateway.record.DataCategory;
 import org.accord.gateway.record.RecordField;
 import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.redaction.FieldRule;
+import org.accord.gateway.redaction.scrub.StudentNumberPattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -143,7 +144,11 @@ public final class CatalogueValidator {
                         + flow.recordType() + " v" + flow.schemaVersion() + " does not have"));
                 continue;
             }
-            checkRuleFits(file, flowName, path, rule, field.get(), fieldPointer, problems);
+            if (rule instanceof FieldRule.Scrub scrub) {
+                checkScrub(file, flow, path, scrub, field.get(), fieldPointer, problems);
+            } else {
+                checkRuleFits(file, flowName, path, rule, field.get(), fieldPointer, problems);
+            }
             for (String ancestor : ancestors(path)) {
                 if (flow.fields().containsKey(ancestor)) {
                     problems.add(file.problemAt(fieldPointer, flowName + " has a rule for " + path
@@ -217,11 +222,6 @@ public final class CatalogueValidator {
     private void checkRuleFits(LoadedAgreement file, String flowName, String path, FieldRule rule, RecordField field,
                                String pointer, List<CatalogueProblem> problems) {
         String unfit = null;
-        if (rule instanceof FieldRule.Scrub) {
-            problems.add(file.problemAt(pointer, flowName + " uses rule scrub on " + path
-                    + ": rule scrub is not supported by this gateway version"));
-            return;
-        }
         if (rule instanceof FieldRule.Mask && !"string".equals(field.type())) {
             unfit = "mask needs a text field";
         } else if (rule instanceof FieldRule.Pseudonymise && !(field.isScalar() && field.type() != null && !"boolean".equals(field.type()))) {
@@ -238,6 +238,26 @@ public final class CatalogueValidator {
         }
         if (unfit != null) {
             problems.add(file.problemAt(pointer, flowName + " cannot apply " + rule.name() + " to " + path + ": " + unfit));
+        }
+    }
+
+    private void checkScrub(LoadedAgreement file, Flow flow, String path, FieldRule.Scrub scrub, RecordField field,
+                            String pointer, List<CatalogueProblem> problems) {
+        String flowName = "flow " + flow.id();
+        if (!"string".equals(field.type()) || field.format() != null || field.identifier() != null || !field.allowed().isEmpty()) {
+            problems.add(file.problemAt(pointer, flowName + " cannot apply scrub to " + path + ": scrub needs a free-text field"));
+        }
+        for (int i = 0; i < scrub.namePaths().size(); i++) {
+            String namePath = scrub.namePaths().get(i);
+            if (recordSchemas.field(flow.recordType(), flow.schemaVersion(), namePath).isEmpty()) {
+                problems.add(file.problemAt(pointer + "/names/" + i, flowName + " scrubs " + path + " with names from "
+                        + namePath + ", which " + flow.recordType() + " v" + flow.schemaVersion() + " does not have"));
+            }
+        }
+        String patternProblem = scrub.studentNumberPattern() == null ? null : StudentNumberPattern.problemWith(scrub.studentNumberPattern());
+        if (patternProblem != null) {
+            problems.add(file.problemAt(pointer + "/studentNumberPattern", flowName + " scrubs " + path + " but "
+                    + patternProblem));
         }
     }
 

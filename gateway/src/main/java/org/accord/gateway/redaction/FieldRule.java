@@ -1,5 +1,7 @@
 package org.accord.gateway.redaction;
 
+import java.util.List;
+
 /**
  * What an agreement flow does with one field. Fields a flow does not name are dropped.
  */
@@ -48,10 +50,24 @@ public sealed interface FieldRule {
     }
 
     /**
-     * Free text with identifiers and other people's names removed. Named by the agreement format but not
-     * implemented by this gateway version: the catalogue refuses agreements that use it.
+     * Free text with personal identifiers and people's names replaced by typed placeholders such as {@code [PHONE]}.
+     *
+     * @param namePaths              field paths of the record whose values are names to find again in the text
+     *                               (for example {@code subject.names}, {@code otherAgencies[].contact.name})
+     * @param detectOtherNames       also replace other person names found with the name dictionary
+     * @param studentNumberPattern   the institution's own student number format (a bounded regex), or {@code null}
      */
-    record Scrub() implements FieldRule {
+    record Scrub(List<String> namePaths, boolean detectOtherNames, String studentNumberPattern) implements FieldRule {
+
+        public Scrub {
+            namePaths = List.copyOf(namePaths);
+        }
+
+        /** Structured identifiers only. */
+        public Scrub() {
+            this(List.of(), false, null);
+        }
+
         public String name() {
             return "scrub";
         }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.accord.gateway.redaction.scrub.ScrubProfile;
+import org.accord.gateway.redaction.scrub.ScrubResult;
+import org.accord.gateway.redaction.scrub.StudentNumberPattern;
+import org.accord.gateway.redaction.scrub.TextScrubber;
+import org.accord.gateway.redaction.scrub.TextTooLongException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,19 +44,27 @@ public final class Minimiser {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final PseudonymKeys keys;
+    private final TextScrubber scrubber;
 
+    /** With the default scrubber: the shipped UK name lists and a 64 KiB limit per free-text field. */
     public Minimiser(PseudonymKeys keys) {
+        this(keys, TextScrubber.withDefaults());
+    }
+
+    public Minimiser(PseudonymKeys keys, TextScrubber scrubber) {
         this.keys = keys;
+        this.scrubber = scrubber;
     }
 
     /**
      * @param plan         the flow's rules
      * @param record       the validated record
      * @param transferDate the date of the transfer, for age bands
-     * @throws UnsupportedOperationException if the plan holds a rule this gateway version does not implement
+     * @throws TextTooLongException if a field under a {@code scrub} rule is longer than the scrubber accepts; the
+     *                              transfer should be refused, since the field can neither go whole nor be cut
      */
     public MinimisedRecord minimise(RedactionPlan plan, JsonNode record, LocalDate transferDate) {
-        Run run = new Run(plan, transferDate);
+        Run run = new Run(plan, record, transferDate);
         JsonNode content = run.walk(record, "");
         if (content == null) {
             content = NODES.objectNode();
@@ -61,13 +75,16 @@ public final class Minimiser {
 
     private final class Run {
         private final RedactionPlan plan;
+        private final JsonNode record;
         private final LocalDate transferDate;
         private final Set<String> shared = new LinkedHashSet<>();
         private final Map<String, FieldTransform> transformed = new LinkedHashMap<>();
         private final Set<String> withheld = new LinkedHashSet<>();
+        private final Map<FieldRule.Scrub, ScrubProfile> profiles = new HashMap<>();
 
-        Run(RedactionPlan plan, LocalDate transferDate) {
+        Run(RedactionPlan plan, JsonNode record, LocalDate transferDate) {
             this.plan = plan;
+            this.record = record;
             this.transferDate = transferDate;
         }
 
@@ -113,12 +130,12 @@ public final class Minimiser {
                 withheld.add(path);
                 return null;
             }
-            if (rule instanceof FieldRule.Scrub) {
-                throw new UnsupportedOperationException("Rule scrub is not supported by this gateway version");
-            }
             if (node.isNull()) {
                 shared.add(path);
                 return node;
+            }
+            if (rule instanceof FieldRule.Scrub scrub) {
+                return scrub(scrub, node, path);
             }
             Optional<String> value = transform(rule, node);
             if (value.isEmpty()) {
@@ -127,6 +144,24 @@ public final class Minimiser {
             }
             transformed.putIfAbsent(path, new FieldTransform(path, rule.name()));
             return NODES.stringNode(value.get());
+        }
+
+        private JsonNode scrub(FieldRule.Scrub rule, JsonNode node, String path) {
+            if (!node.isString()) {
+                withheld.add(path);
+                return null;
+            }
+            ScrubResult result = scrubber.scrub(node.asString(), profile(rule));
+            String summary = result.summary();
+            String applied = summary.isEmpty() ? rule.name() : rule.name() + ":" + summary;
+            FieldTransform previous = transformed.get(path);
+            transformed.put(path, new FieldTransform(path, previous == null ? applied : merge(previous.rule(), applied)));
+            return NODES.stringNode(result.text());
+        }
+
+        private ScrubProfile profile(FieldRule.Scrub rule) {
+            return profiles.computeIfAbsent(rule, r -> new ScrubProfile(RecordNames.at(record, r.namePaths()), r.detectOtherNames(),
+                    Optional.ofNullable(r.studentNumberPattern()).map(StudentNumberPattern::compile)));
         }
 
         private Optional<String> transform(FieldRule rule, JsonNode node) {
@@ -162,6 +197,27 @@ public final class Minimiser {
                     return Optional.empty();
             }
         }
+    }
+
+    /** Counts of two scrubs of one path (items of an array) added up: {@code scrub:PHONE=1} and {@code scrub:PHONE=2,NAME=1}. */
+    static String merge(String first, String second) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String rule : List.of(first, second)) {
+            int colon = rule.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            for (String pair : rule.substring(colon + 1).split(",")) {
+                String[] kv = pair.split("=");
+                counts.merge(kv[0], Integer.parseInt(kv[1]), Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return "scrub";
+        }
+        StringBuilder out = new StringBuilder("scrub:");
+        counts.forEach((type, count) -> out.append(out.length() > 6 ? "," : "").append(type).append('=').append(count));
+        return out.toString();
     }
 
     private static String mask(FieldRule.Mask mask, String text) {

@@ -2,16 +2,20 @@ package org.accord.gateway.redaction;
 
 import java.nio.file.Path;
 
+import org.accord.gateway.redaction.scrub.DictionaryNameDetector;
+import org.accord.gateway.redaction.scrub.TextScrubber;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The minimiser, with pseudonym keys derived from the gateway's pseudonym secret. */
+/** The minimiser, with pseudonym keys derived from the gateway's pseudonym secret and the free-text scrubber. */
 @Configuration(proxyBeanMethods = false)
 public class RedactionConfiguration {
 
     @Bean
-    Minimiser minimiser(@Value("${accord.pseudonym.secret-file:${accord.data-dir}/keys/pseudonym.secret}") Path secretFile) {
-        return new Minimiser(PseudonymKeyStore.ensure(secretFile));
+    Minimiser minimiser(@Value("${accord.pseudonym.secret-file:${accord.data-dir}/keys/pseudonym.secret}") Path secretFile,
+                        @Value("${accord.scrub.max-field-chars:65536}") int maxFieldChars) {
+        return new Minimiser(PseudonymKeyStore.ensure(secretFile),
+                new TextScrubber(DictionaryNameDetector.ukNames(), maxFieldChars));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.accord.gateway.redaction.FieldRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,6 +58,14 @@ class CatalogueValidatorTests {
                         assertThat(p.line()).isGreaterThanOrEqualTo(0);
                     }
                 });
+    }
+
+    @Test
+    void whenFlowScrubsFreeTextThenLoadedRuleCarriesNamePathsDetectionAndPattern() {
+        AgreementCatalogue catalogue = AgreementCatalogue.fromDirectories(FIXTURES.resolve("valid"), SCHEMAS);
+
+        assertThat(catalogue.agreement("isa-test").orElseThrow().flows().get(0).fields().get("concern.summary"))
+                .isEqualTo(new FieldRule.Scrub(List.of("subject.names", "otherAgencies[].contact.name"), true, "NB[0-9]{8}"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.accord.gateway.redaction.FieldRule;
+import org.accord.gateway.redaction.FieldTransform;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,22 @@ class ShippedCatalogueTests {
     }
 
     @Test
+    void whenExampleReferralIsSentToPreventTeamThenItsNarrativeIsScrubbedAndTheLogHoldsCountsOnly() throws Exception {
+        Permit permit = (Permit) catalogue.decide(referral(exampleReferral(), TODAY));
+
+        MinimisedRecord sent = new Minimiser(id -> new byte[32]).minimise(permit.plan(), exampleReferral(), TODAY);
+
+        assertThat(sent.content().at("/concern/summary").asString()).isEqualTo("Over the last six weeks [NAME]'s personal tutor "
+                + "has noticed him sharing extreme right-wing material in a course group chat and saying that 'action is needed'. "
+                + "His flatmate [NAME] reported that he asked her to save [PHONE] as 'the organiser' and talked about travelling "
+                + "to a rally in another city. He has withdrawn from his seminar group.");
+        assertThat(sent.content().at("/concern/event/place").asString()).isEqualTo("Engineering building, seminar room 2.14");
+        assertThat(sent.transformed()).contains(new FieldTransform("concern.summary", "scrub:PHONE=1,NAME=2"),
+                new FieldTransform("concern.event.place", "scrub"));
+        assertThat(sent.content().at("/subject/names/given").asString()).isEqualTo("Daniel");
+    }
+
+    @Test
     void whenReferralGivesNoReasonTheSubjectIsUnawareThenConditionFails() {
         ObjectNode record = exampleReferral();
         ((ObjectNode) record.get("consent")).remove("reasonNotAware");
@@ -138,12 +155,12 @@ class ShippedCatalogueTests {
     @Test
     void whenGovernanceLeadChecksBrokenDraftsThenCommandPrintsFileAndLineAndExitsNonZero() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = CatalogueCheck.run(new String[] {"src/test/resources/agreement/broken/scrub-not-supported", SCHEMAS.toString()},
+        int status = CatalogueCheck.run(new String[] {"src/test/resources/agreement/broken/scrub-unbounded-pattern", SCHEMAS.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(status).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .matches("(?s)isa-test\\.yaml:[0-9]+: flow referral uses rule scrub on concern\\.summary: rule scrub is not supported by this gateway version.*");
+                .matches("(?s)isa-test\\.yaml:52: flow referral scrubs concern\\.summary but the student number pattern may not use \\+.*");
     }
 
     @Test

@@ -155,13 +155,6 @@ class MinimiserTests {
     }
 
     @Test
-    void whenPlanHoldsScrubThenMinimiserRefusesRatherThanPretend() {
-        assertThatThrownBy(() -> minimise(Map.of("concern.summary", new FieldRule.Scrub())))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("scrub is not supported");
-    }
-
-    @Test
     void whenMinimisingThenInputIsUnchanged() {
         String before = RECORD.toString();
 

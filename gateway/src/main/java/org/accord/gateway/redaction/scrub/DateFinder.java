@@ -1,0 +1,55 @@
+package org.accord.gateway.redaction.scrub;
+
+import java.util.regex.Pattern;
+
+/**
+ * Finds dates written the common UK ways (14/03/2006, 14.03.2006, 2006-03-14, 14 March 2006, 3rd of May,
+ * March 14, 2006), checking day and month ranges. A year alone or a month and year is not a date here.
+ */
+final class DateFinder {
+
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<![0-9/.-])([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4}|[0-9]{2})(?![0-9]|[/.-][0-9])");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([12][0-9]{3})-([0-9]{2})-([0-9]{2})(?![0-9])");
+    private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
+            + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "(?<![A-Za-z0-9])" + "([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH + "(?:,? [0-9]{4})?" + "(?![A-Za-z0-9])");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![A-Za-z0-9])" + MONTH + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? [0-9]{4})?" + "(?![A-Za-z0-9])");
+
+    private DateFinder() {
+    }
+
+    static void find(String text, IdentifierFinder.Candidates out) {
+        IdentifierFinder.each(NUMERIC_DATE, text, m -> {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(3));
+            boolean dayMonth = first >= 1 && first <= 31 && second >= 1 && second <= 12;
+            boolean monthDay = first >= 1 && first <= 12 && second >= 1 && second <= 31;
+            boolean twoDigitYearWithDots = m.group(4).length() == 2 && !m.group(2).equals("/");
+            if ((dayMonth || monthDay) && !twoDigitYearWithDots) {
+                out.add(IdentifierType.DATE, m.start(), m.end());
+            }
+        });
+        IdentifierFinder.each(ISO_DATE, text, m -> {
+            int month = Integer.parseInt(m.group(2));
+            int day = Integer.parseInt(m.group(3));
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                out.add(IdentifierType.DATE, m.start(), m.end());
+            }
+        });
+        IdentifierFinder.each(DAY_MONTH, text, m -> {
+            int day = Integer.parseInt(m.group(1));
+            if (day >= 1 && day <= 31) {
+                out.add(IdentifierType.DATE, m.start(), m.end());
+            }
+        });
+        IdentifierFinder.each(MONTH_DAY, text, m -> {
+            int day = Integer.parseInt(m.group(2));
+            if (day >= 1 && day <= 31) {
+                out.add(IdentifierType.DATE, m.start(), m.end());
+            }
+        });
+    }
+}
