@@ -14,6 +14,7 @@ import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.redaction.FieldTransform;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
+import org.accord.gateway.redaction.scrub.TextTooLongException;
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
@@ -99,7 +100,13 @@ public class AgreementsController {
                     List.of(), null);
         }
         Permit permit = (Permit) decision;
-        MinimisedRecord minimised = minimiser.minimise(permit.plan(), request.record(), today);
+        MinimisedRecord minimised;
+        try {
+            minimised = minimiser.minimise(permit.plan(), request.record(), today);
+        }
+        catch (TextTooLongException e) {
+            return DryRun.invalid(sender, direction, TextTooLongException.CODE, List.of());
+        }
         return new DryRun(sender, direction, "PERMIT", null, "Permitted under " + permit.agreement().id() + " flow "
                 + permit.flowId() + ".", permit.agreement(), permit.flowId(), permit.channel().kind().code(), List.of(),
                 new FieldOutcome(minimised.shared(), minimised.transformed(), minimised.withheld()));

@@ -147,7 +147,7 @@ public class RecordController {
 
     private static ApiProblemException refused(Refused refused) {
         ProblemCode code = switch (refused.kind()) {
-            case INVALID_RECORD -> ProblemCode.SCHEMA_VIOLATION;
+            case INVALID_RECORD -> refused.code().equals("SCHEMA_VIOLATION") ? ProblemCode.SCHEMA_VIOLATION : ProblemCode.FREE_TEXT_TOO_LONG;
             case UNKNOWN_RECORD_TYPE -> ProblemCode.UNKNOWN_RECORD_TYPE;
             case NOT_PERMITTED -> ProblemCode.REFUSED_BY_AGREEMENT;
         };

@@ -44,6 +44,7 @@ final class OutboundRoutes extends RouteBuilder {
                 .to(DECIDE).id("decide")
                 .filter(refused).to(REFUSED).stop().end()
                 .to(MINIMISE).id("minimise")
+                .filter(refused).to(REFUSED).stop().end()
                 .to(SEAL).id("seal")
                 .filter(refused).to(REFUSED).stop().end()
                 .to(STORE).id("store")

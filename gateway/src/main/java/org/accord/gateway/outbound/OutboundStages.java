@@ -21,6 +21,7 @@ import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
+import org.accord.gateway.redaction.scrub.TextTooLongException;
 import org.accord.gateway.outbound.SubmissionOutcome.RefusalKind;
 import org.accord.gateway.outbound.SubmissionOutcome.Refused;
 import org.accord.gateway.outbound.SubmissionOutcome.Violation;
@@ -84,10 +85,17 @@ final class OutboundStages {
         return OutboundTransfer.permitted(s, direction, (Permit) decision);
     }
 
-    OutboundTransfer minimise(OutboundTransfer t) {
-        MinimisedRecord minimised = minimiser.minimise(t.permit().plan(), t.submission().record(),
-                LocalDate.ofInstant(t.submission().receivedAt(), UK));
-        return t.withMinimised(minimised);
+    Object minimise(OutboundTransfer t) {
+        try {
+            MinimisedRecord minimised = minimiser.minimise(t.permit().plan(), t.submission().record(),
+                    LocalDate.ofInstant(t.submission().receivedAt(), UK));
+            return t.withMinimised(minimised);
+        }
+        catch (TextTooLongException e) {
+            return new Refusal(t.submission(), new Refused(t.submission().transferId(), RefusalKind.INVALID_RECORD,
+                    TextTooLongException.CODE, "A free-text field is longer than the " + e.maximum()
+                    + " characters the scrubber accepts.", List.of()), t.permit().agreement());
+        }
     }
 
     Object seal(OutboundTransfer t) {

@@ -14,6 +14,7 @@ public enum ProblemCode {
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "The request body is not well-formed JSON"),
     INVALID_SUBMISSION(HttpStatus.UNPROCESSABLE_CONTENT, "The submission envelope is invalid"),
     SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "The record does not conform to its schema"),
+    FREE_TEXT_TOO_LONG(HttpStatus.UNPROCESSABLE_CONTENT, "A free-text field is too long to be scrubbed"),
     UNKNOWN_RECORD_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "The record type or schema version is not known"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "The Idempotency-Key was already used for a different request"),
     INVALID_IDEMPOTENCY_KEY(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is not acceptable"),

@@ -55,7 +55,8 @@ class AgreementsApiIntegrationTests extends GatewayIntegrationTest {
         assertThat(body.get("decision").asString()).isEqualTo("PERMIT");
         assertThat(body.get("agreement").get("id").asString()).isEqualTo("isa-northbridge-prevent-referrals");
         assertThat(strings(body.get("fields").get("withheld"))).contains("subject.religion");
-        assertThat(strings(body.get("fields").get("shared"))).contains("subject.names", "concern");
+        assertThat(strings(body.get("fields").get("shared"))).contains("subject.names", "concern.ideologyCategory");
+        assertThat(body.get("fields").get("transformed").toString()).contains("concern.summary", "scrub:");
         assertThat(body.get("fields").get("transformed").toString()).contains("subject.ucasPersonalId");
         assertThat(response.json().toString()).doesNotContain("Okafor");
         assertThat(client.get("/api/v1/mailbox", "ctp-nw-prevent").json().get("messages").size()).isEqualTo(mailboxBefore);

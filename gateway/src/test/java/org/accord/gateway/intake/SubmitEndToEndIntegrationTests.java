@@ -67,7 +67,11 @@ class SubmitEndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(message.get("agreement").get("id").asString()).isEqualTo("isa-northbridge-prevent-referrals");
         JsonNode record = message.get("record");
         assertThat(record.get("subject").get("names")).isEqualTo(original.get("subject").get("names"));
-        assertThat(record.get("concern")).isEqualTo(original.get("concern"));
+        assertThat(record.get("concern").get("ideologyCategory")).isEqualTo(original.get("concern").get("ideologyCategory"));
+        assertThat(record.get("concern").get("summary").asString())
+                .as("free text scrubbed of other people's names and identifiers")
+                .contains("[NAME]'s personal tutor", "flatmate [NAME]", "save [PHONE]")
+                .doesNotContain("Priya", "07700 900123", "Daniel");
         assertThat(record.get("subject").has("religion")).as("withheld by the agreement").isFalse();
         assertThat(original.get("subject").has("religion")).isTrue();
         assertThat(record.get("subject").get("ucasPersonalId").asString()).isEqualTo("********7890");
@@ -86,7 +90,8 @@ class SubmitEndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(sealedEntry.get("sealedSha256").asString()).isEqualTo(sha256(sealed));
         assertThat(sealedEntry.get("agreement").get("id").asString()).isEqualTo("isa-northbridge-prevent-referrals");
         assertThat(strings(sealedEntry.get("fieldsWithheld"))).contains("subject.religion");
-        assertThat(strings(sealedEntry.get("fieldsShared"))).contains("subject.names", "concern");
+        assertThat(strings(sealedEntry.get("fieldsShared"))).contains("subject.names", "concern.ideologyCategory");
+        assertThat(strings(sealedEntry.get("fieldsTransformed"))).anyMatch(f -> f.startsWith("concern.summary (scrub:"));
         assertThat(strings(sealedEntry.get("fieldsTransformed"))).anyMatch(f -> f.startsWith("subject.ucasPersonalId"));
         String logText = new String(log.body(), StandardCharsets.UTF_8);
         assertThat(logText).doesNotContain("Daniel", "Okafor", "07700", "NB4 7QX", "Priya");

@@ -4,4 +4,7 @@
  * Exports the scrubber, its profile and result types, the {@link org.accord.gateway.redaction.scrub.PersonNameDetector}
  * seam and {@link org.accord.gateway.redaction.scrub.StudentNumberPattern}, which the catalogue check also uses.
  */
+@NamedInterface("scrub")
 package org.accord.gateway.redaction.scrub;
+
+import org.springframework.modulith.NamedInterface;
