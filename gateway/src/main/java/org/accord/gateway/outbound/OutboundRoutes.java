@@ -18,6 +18,7 @@ final class OutboundRoutes extends RouteBuilder {
     static final String SUBMIT = "direct:outbound.submit";
     private static final String VALIDATE = "direct:outbound.validate";
     private static final String DECIDE = "direct:outbound.decide";
+    private static final String BACKLOG = "direct:outbound.backlog";
     private static final String MINIMISE = "direct:outbound.minimise";
     private static final String SEAL = "direct:outbound.seal";
     private static final String STORE = "direct:outbound.store";
@@ -43,6 +44,8 @@ final class OutboundRoutes extends RouteBuilder {
                 .filter(refused).to(REFUSED).stop().end()
                 .to(DECIDE).id("decide")
                 .filter(refused).to(REFUSED).stop().end()
+                .to(BACKLOG).id("backlog")
+                .filter(refused).to(REFUSED).stop().end()
                 .to(MINIMISE).id("minimise")
                 .filter(refused).to(REFUSED).stop().end()
                 .to(SEAL).id("seal")
@@ -57,6 +60,7 @@ final class OutboundRoutes extends RouteBuilder {
 
         from(VALIDATE).routeId("outbound.validate").bean(stages, "validate").id("schema-check");
         from(DECIDE).routeId("outbound.decide").bean(stages, "decide").id("agreement-check");
+        from(BACKLOG).routeId("outbound.backlog").bean(stages, "checkBacklog").id("recipient-backlog");
         from(MINIMISE).routeId("outbound.minimise").bean(stages, "minimise").id("field-rules");
         from(SEAL).routeId("outbound.seal").bean(stages, "seal").id("sign-and-encrypt");
         from(STORE).routeId("outbound.store").bean(store, "store").id("commit-transfer");

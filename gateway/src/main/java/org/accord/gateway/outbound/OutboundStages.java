@@ -21,6 +21,8 @@ import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
+import org.accord.gateway.transfer.TransferRepository;
+import org.accord.gateway.transfer.TransferStatus;
 import org.accord.gateway.redaction.scrub.TextTooLongException;
 import org.accord.gateway.outbound.SubmissionOutcome.RefusalKind;
 import org.accord.gateway.outbound.SubmissionOutcome.Refused;
@@ -47,9 +49,14 @@ final class OutboundStages {
     private final JsonMapper json;
     private final Clock clock;
     private final String institution;
+    private final TransferRepository transfers;
+    private final long maxOutstanding;
 
     OutboundStages(AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
-            PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution) {
+            PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution,
+            TransferRepository transfers, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding) {
+        this.transfers = transfers;
+        this.maxOutstanding = maxOutstanding;
         this.agreements = agreements;
         this.minimiser = minimiser;
         this.sealer = sealer;
@@ -83,6 +90,20 @@ final class OutboundStages {
                     List.of()), deny.agreementOrNull());
         }
         return OutboundTransfer.permitted(s, direction, (Permit) decision);
+    }
+
+    /**
+     * Refuses, rather than buffers without limit, a transfer for a recipient that already has
+     * {@code accord.delivery.max-outstanding-per-recipient} transfers it has not taken.
+     */
+    Object checkBacklog(OutboundTransfer t) {
+        Submission s = t.submission();
+        long outstanding = transfers.countByRecipientAndStatusIn(s.recipient(), TransferStatus.outstanding());
+        if (outstanding >= maxOutstanding) {
+            return new Refusal(s, new Refused(s.transferId(), RefusalKind.RECIPIENT_BACKLOG, "RECIPIENT_BACKLOG",
+                    "The recipient has too many transfers waiting; try again later.", List.of()), t.permit().agreement());
+        }
+        return t;
     }
 
     Object minimise(OutboundTransfer t) {

@@ -32,5 +32,7 @@ public interface TransferRepository extends Repository<Transfer, String> {
 
     long countByStatus(TransferStatus status);
 
+    long countByRecipientAndStatusIn(String recipient, Collection<TransferStatus> statuses);
+
     long count();
 }

@@ -8,4 +8,9 @@ public enum TransferStatus {
     public boolean awaitingDelivery() {
         return this == SEALED || this == QUEUED;
     }
+
+    /** Statuses of transfers the recipient has not yet taken: they count against its backlog bound. */
+    public static java.util.Set<TransferStatus> outstanding() {
+        return java.util.EnumSet.of(SEALED, QUEUED, AVAILABLE, DOWNLOADED);
+    }
 }

@@ -25,6 +25,7 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "A request parameter is invalid"),
     CONFLICT(HttpStatus.CONFLICT, "The resource is not in a state that allows this operation"),
+    RECIPIENT_BACKLOG(HttpStatus.SERVICE_UNAVAILABLE, "The recipient has too many transfers waiting"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not complete the request");
 
     private final HttpStatus status;

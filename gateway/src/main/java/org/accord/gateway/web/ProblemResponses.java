@@ -28,7 +28,13 @@ public final class ProblemResponses {
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
-        return Problems.response(e.code(), e.getMessage(), e.properties());
+        ResponseEntity<ProblemDetail> response = Problems.response(e.code(), e.getMessage(), e.properties());
+        Object retryAfter = e.properties().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header("Retry-After", retryAfter.toString()).body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.accord.gateway.AccordApplication;
-import org.accord.gateway.security.DemoClients;
-import org.accord.gateway.security.SecurityProperties;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -71,12 +66,6 @@ class MailboxRestartIntegrationTests {
     }
 
     private static GatewayClient client(ConfigurableApplicationContext context) {
-        SecurityProperties security = context.getBean(SecurityProperties.class);
-        DemoClients demo = context.getBean(DemoClients.class);
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        Map<String, String> secrets = security.demoClients().keySet().stream().collect(Collectors.toMap(id -> id, demo::secretOf));
-        Map<String, String> scopes = security.demoClients().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
-        return new GatewayClient(port, secrets, scopes);
+        return GatewayClient.forContext(context);
     }
 }

@@ -37,6 +37,20 @@ public final class GatewayClient {
         this.scopes = Map.copyOf(scopes);
     }
 
+    /** A client for a gateway started by the test itself, with the demo clients' secrets and scopes. */
+    public static GatewayClient forContext(org.springframework.context.ConfigurableApplicationContext context) {
+        org.accord.gateway.security.SecurityProperties security = context.getBean(org.accord.gateway.security.SecurityProperties.class);
+        org.accord.gateway.security.DemoClients demo = context.getBean(org.accord.gateway.security.DemoClients.class);
+        int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+        Map<String, String> secrets = new java.util.HashMap<>();
+        Map<String, String> scopes = new java.util.HashMap<>();
+        security.demoClients().forEach((id, granted) -> {
+            secrets.put(id, demo.secretOf(id));
+            scopes.put(id, String.join(" ", granted));
+        });
+        return new GatewayClient(port, secrets, scopes);
+    }
+
     public String token(String clientId) {
         return tokens.computeIfAbsent(clientId, id -> {
             String basic = Base64.getEncoder().encodeToString((id + ":" + secrets.get(id)).getBytes(StandardCharsets.UTF_8));
