@@ -11,6 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 stamp="$(date -u +%Y-%m-%dT%H%M%SZ)"
+started="$(date -u +%Y-%m-%dT%H:%M:%S)"
 results="bench/results"
 json="$results/jmh-$stamp.json"
 report="$results/report-$stamp.md"
@@ -27,8 +28,10 @@ command=(java -Daccord.repo="$root" -jar bench/target/accord-bench.jar $jmh_opts
 echo "Running: ${command[*]}"
 "${command[@]}"
 
+load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 java -cp bench/target/accord-bench.jar org.accord.bench.report.ResultsReport \
-    "$json" "$report" "bench/run.sh ${filter[*]} (JMH: $jmh_opts -prof gc)" "$load_before"
+    "$json" "$report" "bench/run.sh${filter[*]:+ ${filter[*]}} (JMH: $jmh_opts -prof gc)" \
+    "$load_before" "$load_after" "$started"
 echo
 cat "$report"
 echo

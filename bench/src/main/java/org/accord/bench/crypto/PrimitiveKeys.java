@@ -2,6 +2,7 @@ package org.accord.bench.crypto;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.Security;
 import java.security.spec.ECGenParameterSpec;
 
@@ -40,6 +41,6 @@ public class PrimitiveKeys {
         rsaRecipient = rsa.generateKeyPair();
         record = SealingParties.fourKilobyteRecord();
         contentKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(contentKey);
+        new SecureRandom().nextBytes(contentKey);
     }
 }

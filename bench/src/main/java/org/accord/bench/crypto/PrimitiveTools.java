@@ -5,6 +5,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -64,7 +65,7 @@ public class PrimitiveTools {
         rsaSignature = rsaSign.sign();
         wrappedKey = oaepEncrypt.doFinal(keys.contentKey);
         ephemeral = ephemeralEc.generateKeyPair();
-        if (!java.util.Arrays.equals(oaepDecrypt.doFinal(wrappedKey), keys.contentKey)) {
+        if (!Arrays.equals(oaepDecrypt.doFinal(wrappedKey), keys.contentKey)) {
             throw new IllegalStateException("RSA-OAEP did not round-trip");
         }
     }

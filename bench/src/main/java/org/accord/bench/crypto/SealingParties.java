@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -57,7 +58,7 @@ public class SealingParties {
         trustAnchors = List.of(pki.caCertificate());
         sealed = sealer.seal(record, TRANSFER_ID, partnerCertificate).der();
         byte[] opened = opener.open(sealed, partnerKey, partnerCertificate, trustAnchors, clock).content();
-        if (!java.util.Arrays.equals(opened, record)) {
+        if (!Arrays.equals(opened, record)) {
             throw new IllegalStateException("the sealed record did not open to itself");
         }
     }

@@ -32,9 +32,12 @@ final class OverheadTable {
                 .append("`op / slowest` is the operation's ops/s divided by its slowest primitive's ops/s; ")
                 .append("`floor` combines every primitive the operation needs (see bench/README.md); ")
                 .append("`× floor` is how many times longer the operation takes than its floor; ")
-                .append("`Accord µs` is the per-operation time (one thread) left after the floor.\n\n")
-                .append("| operation | threads | ops/s | slowest primitive | its ops/s | op / slowest | floor ops/s | × floor | Accord µs |\n")
-                .append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("`Accord µs` is the per-operation time (one thread) left after the floor; ")
+                .append("a floor above the operation's own throughput means the load changed between the runs, not that ")
+                .append("Accord beats the cryptography (shown as `noise`). `B/op` and `floor B/op` compare allocation, ")
+                .append("which contention does not disturb.\n\n")
+                .append("| operation | threads | ops/s | slowest primitive | its ops/s | op / slowest | floor ops/s | × floor | Accord µs | B/op | floor B/op |\n")
+                .append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         boolean any = false;
         for (int threads : new int[] {1, 2}) {
             for (Operation operation : OPERATIONS) {
@@ -45,6 +48,7 @@ final class OverheadTable {
                     continue;
                 }
                 double floorSeconds = 0;
+                double floorBytes = 0;
                 Measurement slowest = null;
                 boolean complete = true;
                 for (Step step : operation.floor()) {
@@ -54,6 +58,7 @@ final class OverheadTable {
                         break;
                     }
                     floorSeconds += step.times() / primitive.get().opsPerSecond();
+                    floorBytes += step.times() * primitive.get().bytesPerOp();
                     if (slowest == null || primitive.get().opsPerSecond() < slowest.opsPerSecond()) {
                         slowest = primitive.get();
                     }
@@ -73,12 +78,14 @@ final class OverheadTable {
                         .append(" | ").append(String.format(Locale.ROOT, "%.2f", ops / slowest.opsPerSecond()))
                         .append(" | ").append(ResultsReport.number(floorOps))
                         .append(" | ").append(String.format(Locale.ROOT, "%.2f", floorOps / ops))
-                        .append(" | ").append(String.format(Locale.ROOT, "%.0f", accordMicros))
+                        .append(" | ").append(accordMicros < 0 ? "noise" : String.format(Locale.ROOT, "%.0f", accordMicros))
+                        .append(" | ").append(ResultsReport.number(op.get().bytesPerOp()))
+                        .append(" | ").append(ResultsReport.number(floorBytes))
                         .append(" |\n");
             }
         }
         if (!any) {
-            md.append("| (no seal/open results with their primitives in this run) | | | | | | | | |\n");
+            md.append("| (no seal/open results with their primitives in this run) | | | | | | | | | | |\n");
         }
         return md.toString();
     }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a Markdown report from a JMH JSON result file: the conditions (date, cores, CPU model, load, Java,
  * command), a table of every benchmark, and the overhead of sealing and opening over the bare cryptography.
  *
- * <p>Usage: {@code ResultsReport <jmh.json> <report.md> <command> [load average before the run]}
+ * <p>Usage: {@code ResultsReport <jmh.json> <report.md> <command> [load before] [load after] [start time]}; the
+ * load averages and start time default to "not recorded", now and now.
  */
 public final class ResultsReport {
 
@@ -28,7 +29,7 @@ public final class ResultsReport {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: ResultsReport <jmh.json> <report.md> <command> [load-before]");
+            System.err.println("usage: ResultsReport <jmh.json> <report.md> <command> [load-before] [load-after] [started]");
             System.exit(2);
         }
         JsonNode results = JsonMapper.shared().readTree(Path.of(args[0]).toFile());
@@ -37,18 +38,21 @@ public final class ResultsReport {
             measurements.add(Measurement.of(result));
         }
         String loadBefore = args.length > 3 ? args[3] : "not recorded";
-        String report = render(results, measurements, args[2], loadBefore);
+        String loadAfter = args.length > 4 ? args[4] : loadAverage();
+        String started = args.length > 5 ? args[5]
+                : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19);
+        String report = render(results, measurements, args[2], started, loadBefore + " / " + loadAfter);
         Files.writeString(Path.of(args[1]), report, StandardCharsets.UTF_8);
     }
 
-    static String render(JsonNode results, List<Measurement> measurements, String command, String loadBefore) {
+    static String render(JsonNode results, List<Measurement> measurements, String command, String started, String load) {
         JsonNode first = results.isEmpty() ? null : results.get(0);
         StringBuilder md = new StringBuilder("# Accord benchmark report\n\n");
         md.append("| condition | value |\n| --- | --- |\n");
-        row(md, "date (UTC)", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19));
+        row(md, "run started (UTC)", started);
         row(md, "cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
         row(md, "CPU", cpuModel());
-        row(md, "load average before / after", loadBefore + " / " + loadAverage());
+        row(md, "load average (1, 5, 15 min) before / after", load);
         if (first != null) {
             row(md, "Java", first.path("jdkVersion").asString() + " (" + first.path("vmName").asString() + " "
                     + first.path("vmVersion").asString() + ")");
@@ -59,7 +63,9 @@ public final class ResultsReport {
         }
         row(md, "command", "`" + command + "`");
         md.append("\nThe machine has 2 cores shared with other builds, so figures carry contention noise: compare ")
-                .append("them within one report, not across machines. Two-thread figures are total throughput of both threads.\n");
+                .append("them within one report, not across machines, and trust B/op (allocation per operation, ")
+                .append("deterministic) over ops/s when the load average exceeds the core count. ")
+                .append("Two-thread figures are total throughput of both threads.\n");
 
         md.append("\n## Results\n\n")
                 .append("| benchmark | params | threads | ops/s | ± error (99.9%) | µs/op per thread | B/op |\n")
