@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the gateway and the benchmarks, runs the whole JMH suite with short settings and -prof gc, and writes
+# bench/results/jmh-<date>.json and bench/results/report-<date>.md. Run from anywhere inside the repository.
+#
+#   bench/run.sh                      # the whole suite, a few minutes
+#   bench/run.sh 'agreement|record'   # only benchmarks matching a JMH regular expression
+#   JMH_OPTS='-f 1 -wi 1 -i 2 -w 1s -r 1s' bench/run.sh crypto   # quicker, noisier
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+stamp="$(date -u +%Y-%m-%dT%H%M%SZ)"
+started="$(date -u +%Y-%m-%dT%H:%M:%S)"
+results="bench/results"
+json="$results/jmh-$stamp.json"
+report="$results/report-$stamp.md"
+jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 3 -w 2s -r 2s}"
+filter=("$@")
+mkdir -p "$results"
+
+echo "Building gateway and bench ..."
+./mvnw -q -pl gateway,bench -am package -DskipTests
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+# shellcheck disable=SC2206
+command=(java -Daccord.repo="$root" -jar bench/target/accord-bench.jar $jmh_opts -prof gc -rf json -rff "$json" "${filter[@]}")
+echo "Running: ${command[*]}"
+"${command[@]}"
+
+load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+java -cp bench/target/accord-bench.jar org.accord.bench.report.ResultsReport \
+    "$json" "$report" "bench/run.sh${filter[*]:+ ${filter[*]}} (JMH: $jmh_opts -prof gc)" \
+    "$load_before" "$load_after" "$started"
+echo
+cat "$report"
+echo
+echo "Wrote $json and $report"

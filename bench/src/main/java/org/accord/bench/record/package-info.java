@@ -1,0 +1,2 @@
+/** Record schema validation of the example referral. */
+package org.accord.bench.record;

@@ -1,0 +1,2 @@
+/** Minimisation of the example referral under the shipped referral plan. */
+package org.accord.bench.redaction;
