@@ -2,6 +2,9 @@ package org.accord.gateway.delivery;
 
 import java.time.Duration;
 
+import java.util.Map;
+
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,8 +13,24 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param queue the durable JMS queue sealed transfers wait on for delivery
  * @param relayAfter how long a committed transfer may stay un-queued before the relay queues it again
+ * @param maxAttempts delivery attempts before a pushed transfer is marked failed
+ * @param retryDelay the first retry's delay; each later one is {@code backoffMultiplier} times longer
+ * @param maxRetryDelay the longest delay between attempts
+ * @param jitter the fraction by which each delay is varied at random, so retries do not arrive in step
+ * @param httpTimeout connect and response timeout of an HTTPS push
+ * @param https per recipient organisation: the TLS bundle its endpoint is called with
  */
 @Validated
 @ConfigurationProperties("accord.delivery")
-public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relayAfter) {
+public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relayAfter, @Min(1) int maxAttempts,
+        @NotNull Duration retryDelay, @NotNull Duration maxRetryDelay, double backoffMultiplier, double jitter,
+        @NotNull Duration httpTimeout, Map<String, HttpsEndpoint> https) {
+
+    public DeliveryProperties {
+        https = https == null ? Map.of() : Map.copyOf(https);
+    }
+
+    /** @param tlsBundle the name of a {@code spring.ssl.bundle.*} holding the client certificate and the trust store */
+    public record HttpsEndpoint(String tlsBundle) {
+    }
 }

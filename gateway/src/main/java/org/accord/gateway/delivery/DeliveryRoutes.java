@@ -5,17 +5,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the durable delivery queue. The JMS session is transacted: a delivery that throws is rolled
- * back and redelivered by the broker, so a crash between receive and commit loses nothing.
+ * back and redelivered by the broker after its backoff ({@link BrokerRedelivery}), so a crash between
+ * receive and commit loses nothing, and a partner that is down is tried again later.
  */
 @Component
 public final class DeliveryRoutes extends RouteBuilder {
 
     public static final String HANDOVER = "direct:delivery.handover";
 
-    private final MailboxDelivery mailbox;
+    private final DeliveryDispatcher dispatcher;
 
-    DeliveryRoutes(MailboxDelivery mailbox) {
-        this.mailbox = mailbox;
+    DeliveryRoutes(DeliveryDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -25,6 +26,6 @@ public final class DeliveryRoutes extends RouteBuilder {
 
         from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers=2")
                 .routeId("delivery.dispatch")
-                .bean(mailbox, "deliver").id("deliver");
+                .bean(dispatcher, "dispatch").id("deliver");
     }
 }

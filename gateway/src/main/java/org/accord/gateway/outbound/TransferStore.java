@@ -54,7 +54,7 @@ class TransferStore {
         String channel = t.direction() == Direction.OUTBOUND ? t.permit().channel().kind().code() : ChannelKind.MAILBOX.code();
         TransferDraft draft = new TransferDraft(s.transferId(), s.sender(), s.recipient(), s.recordType(), s.schemaVersion(),
                 s.purpose(), t.direction().code(), agreement.id(), agreement.version(), agreement.sha256(), channel,
-                t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(),
+                t.direction() == Direction.OUTBOUND ? t.permit().channel().address() : null, t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(),
                 s.requestSha256());
         Instant now = clock.instant();
         transfers.save(new Transfer(draft, now));

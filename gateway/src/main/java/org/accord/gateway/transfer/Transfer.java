@@ -30,6 +30,8 @@ public class Transfer {
     private int agreementVersion;
     private String agreementSha256;
     private String channel;
+    private String channelAddress;
+    private int deliveryAttempts;
     @Enumerated(EnumType.STRING)
     private TransferStatus status;
     private String sealedSha256;
@@ -58,6 +60,7 @@ public class Transfer {
         this.agreementVersion = draft.agreementVersion();
         this.agreementSha256 = draft.agreementSha256();
         this.channel = draft.channel();
+        this.channelAddress = draft.channelAddress();
         this.status = TransferStatus.SEALED;
         this.sealedSha256 = draft.sealedSha256();
         this.signerSha256 = draft.signerSha256();
@@ -65,6 +68,12 @@ public class Transfer {
         this.idempotencyKey = draft.idempotencyKey();
         this.requestSha256 = draft.requestSha256();
         this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Counts one more delivery attempt. */
+    public void attempted(Instant now) {
+        this.deliveryAttempts++;
         this.updatedAt = now;
     }
 
@@ -84,6 +93,8 @@ public class Transfer {
     public int agreementVersion() { return agreementVersion; }
     public String agreementSha256() { return agreementSha256; }
     public String channel() { return channel; }
+    public String channelAddress() { return channelAddress; }
+    public int deliveryAttempts() { return deliveryAttempts; }
     public TransferStatus status() { return status; }
     public String sealedSha256() { return sealedSha256; }
     public String signerSha256() { return signerSha256; }
