@@ -5,11 +5,12 @@ import org.accord.gateway.transfer.TransferRepository;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
-/** Sends each queued transfer to its channel's delivery: the mailbox, or an HTTPS push. */
+/** Sends each queued transfer to its channel's delivery: the mailbox, or a push over HTTPS or JMS. */
 @Component
 class DeliveryDispatcher {
 
     private static final String HTTPS = "https";
+    private static final String JMS = "jms";
 
     private final TransferRepository transfers;
     private final MailboxDelivery mailbox;
@@ -23,7 +24,7 @@ class DeliveryDispatcher {
 
     public void dispatch(String transferId, @Header("JMSXDeliveryCount") Integer deliveryCount) {
         String channel = transfers.findById(transferId).map(Transfer::channel).orElse(null);
-        if (HTTPS.equals(channel)) {
+        if (HTTPS.equals(channel) || JMS.equals(channel)) {
             push.deliver(transferId, deliveryCount == null ? 1 : deliveryCount);
         }
         else {

@@ -19,15 +19,30 @@ import org.springframework.validation.annotation.Validated;
  * @param jitter the fraction by which each delay is varied at random, so retries do not arrive in step
  * @param httpTimeout connect and response timeout of an HTTPS push
  * @param https per recipient organisation: the TLS bundle its endpoint is called with
+ * @param jms per recipient organisation: the broker its queue is on and the credentials for it
  */
 @Validated
 @ConfigurationProperties("accord.delivery")
 public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relayAfter, @Min(1) int maxAttempts,
         @NotNull Duration retryDelay, @NotNull Duration maxRetryDelay, double backoffMultiplier, double jitter,
-        @NotNull Duration httpTimeout, Map<String, HttpsEndpoint> https) {
+        @NotNull Duration httpTimeout, Map<String, HttpsEndpoint> https, Map<String, JmsEndpoint> jms) {
 
     public DeliveryProperties {
         https = https == null ? Map.of() : Map.copyOf(https);
+        jms = jms == null ? Map.of() : Map.copyOf(jms);
+    }
+
+    /**
+     * @param brokerUrl the partner's (or regional hub's) Artemis broker, e.g. {@code tcp://hub:61617?sslEnabled=true}
+     * @param user the gateway's user on that broker
+     * @param password its password
+     */
+    public record JmsEndpoint(String brokerUrl, String user, String password) {
+
+        @Override
+        public String toString() {
+            return "JmsEndpoint[brokerUrl=" + brokerUrl + ", user=" + user + ", password=(hidden)]";
+        }
     }
 
     /** @param tlsBundle the name of a {@code spring.ssl.bundle.*} holding the client certificate and the trust store */

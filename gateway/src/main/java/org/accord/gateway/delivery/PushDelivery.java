@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One attempt to push a queued transfer to its recipient's endpoint. Delivered: the transfer is marked so.
+ * One attempt to push a queued transfer to its recipient's HTTPS endpoint or broker queue. Delivered: the transfer is marked so.
  * Retryable and attempts left: the attempt is logged and {@link DeliveryRetry} is thrown, so the broker offers
  * the message again after its backoff. Otherwise the transfer is marked failed, kept, and logged, for a resend.
  */
@@ -29,17 +29,21 @@ public class PushDelivery {
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
     private final TransferLog transferLog;
+    private static final String JMS = "jms";
+
     private final HttpsPush https;
+    private final JmsPush jms;
     private final TransferMetrics metrics;
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    public PushDelivery(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog, HttpsPush https,
+    public PushDelivery(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog, HttpsPush https, JmsPush jms,
             TransferMetrics metrics, DeliveryProperties properties, Clock clock) {
         this.transfers = transfers;
         this.messages = messages;
         this.transferLog = transferLog;
         this.https = https;
+        this.jms = jms;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -52,7 +56,9 @@ public class PushDelivery {
             return;
         }
         byte[] sealed = messages.findById(transfer.id()).orElseThrow().content();
-        PushResult result = https.push(transfer.recipient(), transfer.id(), transfer.channelAddress(), sealed);
+        PushResult result = JMS.equals(transfer.channel())
+                ? jms.push(transfer.recipient(), transfer.id(), transfer.channelAddress(), sealed)
+                : https.push(transfer.recipient(), transfer.id(), transfer.channelAddress(), sealed);
         transfer.attempted(clock.instant());
         if (result.kind() == PushResult.Kind.DELIVERED) {
             transfer.moveTo(TransferStatus.DELIVERED, clock.instant());

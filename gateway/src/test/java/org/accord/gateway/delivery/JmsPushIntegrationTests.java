@@ -1,0 +1,142 @@
+package org.accord.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import org.accord.gateway.AccordApplication;
+import org.accord.gateway.crypto.CmsOpener;
+import org.accord.gateway.crypto.DemoPki;
+import org.accord.gateway.crypto.OpenedMessage;
+import org.accord.gateway.support.Fixtures;
+import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.TestCatalogue;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * JMS push to a queue on a second, separate Artemis broker that requires a login: the partner consumes the
+ * sealed message there and opens it; with wrong credentials nothing arrives and the transfer ends failed.
+ */
+class JmsPushIntegrationTests {
+
+    private static final String QUEUE = "accord.inbound.p-jms";
+    private static Path root;
+    private static EmbeddedActiveMQ partnerBroker;
+    private static String brokerUrl;
+    private static ConfigurableApplicationContext gateway;
+    private static GatewayClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        root = Files.createTempDirectory("accord-jms-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        brokerUrl = "tcp://127.0.0.1:" + port;
+        Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(true)
+                .setJournalDirectory(root.resolve("broker").toString()).addAcceptorConfiguration("tcp", brokerUrl);
+        configuration.putSecurityRoles("#", Set.of(new Role("partner", true, true, true, true, true, true, true, true, true, true, false, false)));
+        ActiveMQSecurityManagerImpl security = new ActiveMQSecurityManagerImpl();
+        security.getConfiguration().addUser("accord-gateway", "test-only-secret");
+        security.getConfiguration().addRole("accord-gateway", "partner");
+        partnerBroker = new EmbeddedActiveMQ().setConfiguration(configuration).setSecurityManager(security);
+        partnerBroker.start();
+
+        Path agreements = root.resolve("agreements");
+        Files.createDirectories(agreements);
+        TestCatalogue.copyTree(Fixtures.SCHEMAS, root.resolve("schemas"));
+        TestCatalogue.writeOrganisations(agreements, "p-jms", "p-jms-wrong");
+        LocalDate today = LocalDate.now();
+        TestCatalogue.writeAgreement(agreements, "isa-p-jms", "active", today.minusYears(1), today.plusYears(1), "p-jms", "inbound", "jms", QUEUE);
+        TestCatalogue.writeAgreement(agreements, "isa-p-jms-wrong", "active", today.minusYears(1), today.plusYears(1), "p-jms-wrong",
+                "inbound", "jms", QUEUE + ".wrong");
+        gateway = new SpringApplicationBuilder(AccordApplication.class).run("--server.port=0", "--accord.data-dir=" + root.resolve("data"),
+                "--accord.agreements.directory=" + agreements, "--accord.schemas.directory=" + root.resolve("schemas"),
+                "--accord.delivery.max-attempts=2", "--accord.delivery.retry-delay=PT0.2S", "--accord.delivery.max-retry-delay=PT0.5S",
+                "--accord.partners.p-jms.name=Partner on a JMS hub", "--accord.partners.p-jms-wrong.name=Partner with wrong credentials",
+                "--accord.delivery.jms.p-jms.broker-url=" + brokerUrl, "--accord.delivery.jms.p-jms.user=accord-gateway",
+                "--accord.delivery.jms.p-jms.password=test-only-secret",
+                "--accord.delivery.jms.p-jms-wrong.broker-url=" + brokerUrl, "--accord.delivery.jms.p-jms-wrong.user=accord-gateway",
+                "--accord.delivery.jms.p-jms-wrong.password=not-the-password");
+        client = GatewayClient.forContext(gateway);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (partnerBroker != null) {
+            partnerBroker.stop();
+        }
+    }
+
+    @Test
+    void whenTheFlowUsesJmsThenThePartnerConsumesTheSealedMessageFromItsOwnBrokerAndOpensIt() throws Exception {
+        String id = submit("p-jms");
+
+        byte[] sealed;
+        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl, "accord-gateway", "test-only-secret").createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
+            BytesMessage message = (BytesMessage) consumer.receive(60_000);
+            assertThat(message).as("a message on the partner's queue").isNotNull();
+            assertThat(message.getStringProperty("AccordTransferId")).isEqualTo(id);
+            sealed = new byte[(int) message.getBodyLength()];
+            message.readBytes(sealed);
+        }
+        DemoPki pki = DemoPki.ensure(root.resolve("data/pki"), List.of("p-jms"));
+        OpenedMessage opened = new CmsOpener().open(sealed, pki.partnerKey("p-jms"), pki.partnerCertificate("p-jms"),
+                List.of(pki.caCertificate()), Clock.systemUTC());
+        assertThat(opened.transferId()).isEqualTo(id);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> "DELIVERED".equals(status(id)));
+    }
+
+    @Test
+    void whenTheBrokerRefusesTheGatewaysCredentialsThenTheTransferFailsAfterItsAttempts() {
+        String id = submit("p-jms-wrong");
+
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> "FAILED".equals(status(id)));
+        List<String> codes = new ArrayList<>();
+        client.get("/api/v1/audit/transfers?transferId=" + id, "accord-dpo").json().get("entries")
+                .forEach(e -> codes.add(e.get("code").asString()));
+        assertThat(codes).anyMatch(c -> c.startsWith("JMS_"));
+    }
+
+    private static String submit(String recipient) {
+        GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge",
+                Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
+        assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
+        return response.json().get("transferId").asString();
+    }
+
+    private static String status(String id) {
+        return client.get("/api/v1/transfers/" + id, "uni-northbridge").json().get("status").asString();
+    }
+}
