@@ -5,6 +5,10 @@
 #   bench/run.sh                      # the whole suite, a few minutes
 #   bench/run.sh 'agreement|record'   # only benchmarks matching a JMH regular expression
 #   JMH_OPTS='-f 1 -wi 1 -i 2 -w 1s -r 1s' bench/run.sh crypto   # quicker, noisier
+#   SKIP_LOAD=1 bench/run.sh          # JMH only, without the end-to-end load runs
+#
+# Without a filter, the end-to-end load driver then runs the gateway jar as its own process, at the highest
+# rate it sustains and at 500 referrals/s (LOAD_SECONDS each, default 30), writing bench/results/load-*.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,3 +40,11 @@ echo
 cat "$report"
 echo
 echo "Wrote $json and $report"
+
+# End to end: the gateway jar as its own process, at the highest rate it sustains and at 500 referrals/s.
+if [ "${SKIP_LOAD:-0}" != "1" ] && [ ${#filter[@]} -eq 0 ]; then
+  for rate in max 500; do
+    java -Daccord.repo="$root" -cp bench/target/accord-bench.jar org.accord.bench.load.LoadDriver \
+        --rate "$rate" --seconds "${LOAD_SECONDS:-30}" --concurrency 32 --report "$results/load-$rate-$stamp.md"
+  done
+fi

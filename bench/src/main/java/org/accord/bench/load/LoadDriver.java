@@ -1,0 +1,297 @@
+package org.accord.bench.load;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max] [--seconds S] [--concurrency C]
+ * [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh data
+ * directory, submits the example referral (with its free text) for a bounded time, waits until every accepted
+ * transfer is in the police mailbox, and writes a Markdown report.
+ */
+public final class LoadDriver {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern METRIC = Pattern.compile("^(\\S+?)(\\{[^}]*})?\\s+(\\S+)$");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new LoadDriver().run(options);
+    }
+
+    private void run(Options options) throws Exception {
+        Path repo = Path.of(System.getProperty("accord.repo", "."));
+        Path dataDir = Files.createTempDirectory("accord-load-");
+        CryptoFloor floor = CryptoFloor.measure(dataDir.resolve("floor"), Duration.ofSeconds(5));
+        int port = freePort();
+        base = "http://127.0.0.1:" + port;
+        Instant launched = Instant.now();
+        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", options.jar(repo).toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
+                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN")
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway.log").toFile()).start();
+        try {
+            Duration startup = awaitReady(launched);
+            String uni = token(dataDir, "uni-northbridge", "submit:prevent-referral");
+            String police = token(dataDir, "ctp-nw-prevent", "mailbox");
+            String dpo = token(dataDir, "accord-dpo", "audit:read");
+            byte[] body = submission(repo);
+            warmUp(uni, body);
+            long deliveredBefore = delivered();
+            ProcessSampler sampler = ProcessSampler.start(gateway.pid(), this::heapUsed);
+            Result result = drive(options, uni, body);
+            Instant submitEnd = Instant.now();
+            long expected = deliveredBefore + result.accepted();
+            while (delivered() < expected && Duration.between(submitEnd, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0) {
+                Thread.sleep(200);
+            }
+            Duration drain = Duration.between(submitEnd, Instant.now());
+            ProcessSampler.Sample usage = sampler.stop();
+            long deliveredNow = delivered() - deliveredBefore;
+            List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
+            Report report = new Report(options, floor, result, deliveredNow, drain, usage, startup, deliveryMillis, mailboxSize(police));
+            String text = report.markdown();
+            System.out.println(text);
+            Path out = options.report(repo);
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, text);
+            System.out.println("Wrote " + out);
+        }
+        finally {
+            gateway.destroy();
+            gateway.waitFor(30, TimeUnit.SECONDS);
+            gateway.destroyForcibly();
+        }
+    }
+
+    private Result drive(Options options, String token, byte[] body) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(options.concurrency());
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(options.seconds());
+        long sent = 0;
+        while (System.nanoTime() < end) {
+            if (options.rate() > 0) {
+                long due = start + (long) (sent * 1e9 / options.rate());
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            inFlight.acquire();
+            long begun = System.nanoTime();
+            sent++;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/records"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                latencies.add(System.nanoTime() - begun);
+                if (failure == null && response.statusCode() == 202) {
+                    accepted.incrementAndGet();
+                    if (ids.size() < 500 && (accepted.get() % 7 == 0)) {
+                        ids.add(JSON.readTree(response.body()).get("transferId").asString());
+                    }
+                }
+                else {
+                    errors.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(options.concurrency());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Result(sent, accepted.get(), errors.get(), seconds, sorted, List.copyOf(ids));
+    }
+
+    private void warmUp(String token, byte[] body) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/records")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private List<Long> deliveryLatencies(String dpo, List<String> ids) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode entries = get("/api/v1/audit/transfers?transferId=" + id, dpo).get("entries");
+            Instant received = null;
+            Instant available = null;
+            for (JsonNode e : entries) {
+                switch (e.get("event").asString()) {
+                    case "RECEIVED" -> received = Instant.parse(e.get("recordedAt").asString());
+                    case "MADE_AVAILABLE" -> available = Instant.parse(e.get("recordedAt").asString());
+                    default -> { }
+                }
+            }
+            if (received != null && available != null) {
+                millis.add(Duration.between(received, available).toMillis());
+            }
+        }
+        Collections.sort(millis);
+        return millis;
+    }
+
+    private long mailboxSize(String police) throws Exception {
+        return get("/api/v1/mailbox", police).get("messages").size();
+    }
+
+    private long delivered() throws Exception {
+        return (long) metric("accord_deliveries_total", "result=\"available\"");
+    }
+
+    private double heapUsed() {
+        try {
+            return metric("jvm_memory_used_bytes", "area=\"heap\"");
+        }
+        catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Sums a Prometheus metric over the series whose labels contain {@code labelFilter}. */
+    private double metric(String name, String labelFilter) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            Matcher m = METRIC.matcher(line.trim());
+            if (m.matches() && m.group(1).equals(name) && (m.group(2) == null ? "" : m.group(2)).contains(labelFilter)) {
+                sum += Double.parseDouble(m.group(3));
+            }
+        }
+        return sum;
+    }
+
+    private JsonNode get(String path, String token) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private Duration awaitReady(Instant launched) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return Duration.between(launched, Instant.now());
+                }
+            }
+            catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The gateway did not become ready");
+    }
+
+    private String token(Path dataDir, String client, String scope) throws Exception {
+        Properties secrets = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("demo/clients.properties"))) {
+            secrets.load(reader);
+        }
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secrets.getProperty(client)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static byte[] submission(Path repo) throws IOException {
+        String record = Files.readString(repo.resolve("schemas/examples/prevent-referral.v1.example.json"));
+        return ("{\"recordType\":\"prevent-referral\",\"schemaVersion\":1,\"recipient\":\"ctp-nw-prevent\","
+                + "\"purpose\":\"prevent-referral-assessment\",\"record\":" + record + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** What the submit loop saw. Latencies in nanoseconds, sorted. */
+    record Result(long sent, long accepted, long errors, double seconds, List<Long> latencies, List<String> sampleIds) {
+
+        double percentileMillis(double p) {
+            if (latencies.isEmpty()) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(latencies.size() - 1, Math.ceil(p / 100.0 * latencies.size()) - 1);
+            return latencies.get(Math.max(0, index)) / 1e6;
+        }
+    }
+
+    /** Command-line options. */
+    record Options(double rate, int seconds, int concurrency, String jar, String report) {
+
+        static Options parse(String[] args) {
+            double rate = 0;
+            int seconds = 30;
+            int concurrency = 32;
+            String jar = null;
+            String report = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--rate" -> rate = args[++i].equals("max") ? 0 : Double.parseDouble(args[i]);
+                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                    case "--jar" -> jar = args[++i];
+                    case "--report" -> report = args[++i];
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            return new Options(rate, seconds, concurrency, jar, report);
+        }
+
+        Path jar(Path repo) throws IOException {
+            if (jar != null) {
+                return Path.of(jar);
+            }
+            try (var files = Files.list(repo.resolve("gateway/target"))) {
+                return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests"));
+            }
+        }
+
+        Path report(Path repo) {
+            String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
+            return report != null ? Path.of(report)
+                    : repo.resolve("bench/results/load-" + (rate > 0 ? String.format(Locale.ROOT, "%.0f", rate) + "rps-" : "max-") + stamp + ".md");
+        }
+    }
+}

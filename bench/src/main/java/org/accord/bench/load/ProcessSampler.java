@@ -1,0 +1,75 @@
+package org.accord.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+
+/** Samples the gateway process once a second: CPU time used, peak resident memory, and peak heap in use. */
+final class ProcessSampler {
+
+    private final long pid;
+    private final DoubleSupplier heap;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private final Duration cpuAtStart;
+    private final long startNanos = System.nanoTime();
+    private volatile double peakHeap;
+
+    private ProcessSampler(long pid, DoubleSupplier heap) {
+        this.pid = pid;
+        this.heap = heap;
+        this.cpuAtStart = cpu(pid);
+        this.thread = new Thread(this::sample, "process-sampler");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    static ProcessSampler start(long pid, DoubleSupplier heap) {
+        return new ProcessSampler(pid, heap);
+    }
+
+    private void sample() {
+        while (running.get()) {
+            peakHeap = Math.max(peakHeap, heap.getAsDouble());
+            try {
+                Thread.sleep(1000);
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    Sample stop() throws InterruptedException {
+        running.set(false);
+        thread.join(5000);
+        double wall = (System.nanoTime() - startNanos) / 1e9;
+        double cpuSeconds = (cpu(pid).toNanos() - cpuAtStart.toNanos()) / 1e9;
+        return new Sample(cpuSeconds, wall, peakRssBytes(pid), peakHeap);
+    }
+
+    private static Duration cpu(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    private static long peakRssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        }
+        catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU seconds used by the gateway over the sampled wall time; peak resident set and heap in bytes. */
+    record Sample(double cpuSeconds, double wallSeconds, long peakRssBytes, double peakHeapBytes) {
+    }
+}

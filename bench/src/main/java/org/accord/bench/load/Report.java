@@ -1,0 +1,78 @@
+package org.accord.bench.load;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The load run as Markdown. */
+record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
+        ProcessSampler.Sample usage, Duration startup, List<Long> deliveryMillis, long mailboxAtEnd) {
+
+    String markdown() {
+        double throughput = result.accepted() / result.seconds();
+        double sustained = delivered / (result.seconds() + drain.toMillis() / 1000.0);
+        StringBuilder out = new StringBuilder();
+        out.append("# Accord end-to-end load run\n\n");
+        out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d`%n- gateway: separate process, embedded "
+                + "defaults (H2 file, embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
+                options.rate() > 0 ? String.format(Locale.ROOT, "%.0f", options.rate()) : "max", options.seconds(),
+                options.concurrency(), startup.toMillis() / 1000.0));
+        out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
+                .append(" — figures taken while other work shares the 2 cores are not the machine's limit\n\n");
+        out.append("| figure | value |\n| --- | --- |\n");
+        row(out, "submits sent / accepted (202) / errors", "%d / %d / %d", result.sent(), result.accepted(), result.errors());
+        row(out, "accepted per second while submitting", "%.0f /s", throughput);
+        row(out, "delivered to the mailbox and logged", "%d (all accepted: %s)", delivered, delivered >= result.accepted() ? "yes" : "NO");
+        row(out, "sustained (delivered / (submit time + drain))", "%.0f /s", sustained);
+        row(out, "drain after the last submit", "%.1f s", drain.toMillis() / 1000.0);
+        row(out, "submit latency p50 / p95 / p99 / max", "%.1f / %.1f / %.1f / %.1f ms", result.percentileMillis(50),
+                result.percentileMillis(95), result.percentileMillis(99), result.percentileMillis(100));
+        row(out, "delivery latency (RECEIVED to MADE_AVAILABLE) p50 / p95 / max, sample of " + deliveryMillis.size(), "%s / %s / %s ms",
+                pct(50), pct(95), pct(100));
+        row(out, "gateway CPU", "%.1f s over %.1f s (%.2f cores)", usage.cpuSeconds(), usage.wallSeconds(),
+                usage.cpuSeconds() / usage.wallSeconds());
+        row(out, "gateway peak heap in use / peak resident memory", "%.0f MB / %.0f MB", usage.peakHeapBytes() / 1e6, usage.peakRssBytes() / 1e6);
+        row(out, "crypto floor, bare CMS seal 4 KB EC P-256, 1 / 2 threads (same run)", "%.0f /s / %.0f /s", floor.oneThread(), floor.twoThreads());
+        row(out, "throughput / crypto floor (2 threads)", "%.0f %%", 100 * throughput / floor.twoThreads());
+        return out.toString();
+    }
+
+    private String pct(double p) {
+        if (deliveryMillis.isEmpty()) {
+            return "-";
+        }
+        int index = (int) Math.min(deliveryMillis.size() - 1, Math.ceil(p / 100.0 * deliveryMillis.size()) - 1);
+        return Long.toString(deliveryMillis.get(Math.max(0, index)));
+    }
+
+    private static void row(StringBuilder out, String name, String format, Object... values) {
+        out.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, format, values)).append(" |\n");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        }
+        catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        }
+        catch (java.io.IOException e) {
+            return "unknown CPU";
+        }
+        return "unknown CPU";
+    }
+}
