@@ -47,7 +47,8 @@ public class AuditController {
     public record AuditEntryView(long seq, String entryId, String recordedAt, String transferId, LogEvent event,
             LogOutcome outcome, String code, String actor, String sender, String recipient, String recordType,
             Integer schemaVersion, String purpose, Map<String, Object> agreement, List<String> fieldsShared,
-            List<String> fieldsTransformed, List<String> fieldsWithheld, String sealedSha256, String detail) {
+            List<String> fieldsTransformed, List<String> fieldsWithheld, String sealedSha256, String detail,
+            String signerSha256, String receiptSha256) {
 
         static AuditEntryView of(TransferLogEntry e) {
             Map<String, Object> agreement = e.agreementId() == null ? null
@@ -55,7 +56,7 @@ public class AuditController {
             return new AuditEntryView(e.seq(), e.entryId(), e.recordedAt().toString(), e.transferId(), e.event(),
                     e.outcome(), e.code(), e.actor(), e.sender(), e.recipient(), e.recordType(), e.schemaVersion(),
                     e.purpose(), agreement, e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
-                    e.sealedSha256(), e.detail());
+                    e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256());
         }
     }
 }

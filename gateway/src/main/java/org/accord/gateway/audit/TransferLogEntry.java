@@ -43,6 +43,8 @@ public class TransferLogEntry {
     private String fieldsWithheld;
     private String sealedSha256;
     private String detail;
+    private String signerSha256;
+    private String receiptSha256;
 
     protected TransferLogEntry() {
     }
@@ -69,6 +71,8 @@ public class TransferLogEntry {
         this.fieldsWithheld = join(facts.fieldsWithheld());
         this.sealedSha256 = entry.sealedSha256();
         this.detail = entry.detail();
+        this.signerSha256 = entry.signerSha256();
+        this.receiptSha256 = entry.receiptSha256();
     }
 
     private static String join(List<String> names) {
@@ -100,4 +104,6 @@ public class TransferLogEntry {
     public List<String> fieldsWithheld() { return split(fieldsWithheld); }
     public String sealedSha256() { return sealedSha256; }
     public String detail() { return detail; }
+    public String signerSha256() { return signerSha256; }
+    public String receiptSha256() { return receiptSha256; }
 }
