@@ -51,6 +51,7 @@ public class KeyMaterialConfiguration {
             return new GatewayCredential(demoPki.gatewayKey(), List.of(demoPki.gatewayCertificate(), demoPki.caCertificate()),
                     List.copyOf(anchors), new PartnerDirectory(entries, List.copyOf(anchors)), previous);
         }
+        Pkcs12.Credential own = ownCredential(pki);
         List<PartnerEntry> entries = new ArrayList<>();
         partners.partners().forEach((id, partner) -> {
             if (partner == null || partner.encryptionCertificate() == null) {
@@ -58,7 +59,6 @@ public class KeyMaterialConfiguration {
             }
             entries.add(entry(id, partner, null));
         });
-        Pkcs12.Credential own = ownCredential(pki);
         log.info("Gateway signing certificate sha256={} ({} previous certificate(s) still recognised), {} trust anchor(s)",
                 Fingerprints.sha256Hex(own.chain().get(0)), previous.size(), anchors.size());
         return new GatewayCredential(own.key(), own.chain(), List.copyOf(anchors),
