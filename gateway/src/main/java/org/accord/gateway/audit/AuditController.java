@@ -79,7 +79,7 @@ public class AuditController {
             LogOutcome outcome, String code, String actor, String sender, String recipient, String recordType,
             Integer schemaVersion, String purpose, Map<String, Object> agreement, List<String> fieldsShared,
             List<String> fieldsTransformed, List<String> fieldsWithheld, String sealedSha256, String detail,
-            long chainIndex, String prevHash, String entryHash) {
+            String signerSha256, String receiptSha256, long chainIndex, String prevHash, String entryHash) {
 
         static AuditEntryView of(TransferLogEntry e) {
             Map<String, Object> agreement = e.agreementId() == null ? null
@@ -87,7 +87,7 @@ public class AuditController {
             return new AuditEntryView(e.seq(), e.entryId(), e.recordedAt().toString(), e.transferId(), e.event(),
                     e.outcome(), e.code(), e.actor(), e.sender(), e.recipient(), e.recordType(), e.schemaVersion(),
                     e.purpose(), agreement, e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
-                    e.sealedSha256(), e.detail(), e.chainIndex(), e.prevHash(), e.entryHash());
+                    e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256(), e.chainIndex(), e.prevHash(), e.entryHash());
         }
     }
 }

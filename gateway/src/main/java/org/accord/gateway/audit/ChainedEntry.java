@@ -10,5 +10,5 @@ public record ChainedEntry(long chainIndex, String entryId, Instant recordedAt, 
         String outcome, String code, String actor, String sender, String recipient, String recordType,
         Integer schemaVersion, String purpose, String agreementId, Integer agreementVersion, String agreementSha256,
         String fieldsShared, String fieldsTransformed, String fieldsWithheld, String sealedSha256, String detail,
-        String prevHash, String entryHash) {
+        String signerSha256, String receiptSha256, String prevHash, String entryHash) {
 }

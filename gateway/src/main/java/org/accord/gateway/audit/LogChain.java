@@ -41,6 +41,8 @@ public final class LogChain {
         member(canonical, "fieldsWithheld", e.fieldsWithheld());
         member(canonical, "sealedSha256", e.sealedSha256());
         member(canonical, "detail", e.detail());
+        member(canonical, "signerSha256", e.signerSha256());
+        member(canonical, "receiptSha256", e.receiptSha256());
         member(canonical, "prevHash", e.prevHash());
         return sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }

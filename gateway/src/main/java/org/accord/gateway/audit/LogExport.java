@@ -49,7 +49,8 @@ public final class LogExport {
                 .put("purpose", e.purpose()).put("agreementId", e.agreementId()).put("agreementVersion", e.agreementVersion())
                 .put("agreementSha256", e.agreementSha256()).put("fieldsShared", e.fieldsShared())
                 .put("fieldsTransformed", e.fieldsTransformed()).put("fieldsWithheld", e.fieldsWithheld())
-                .put("sealedSha256", e.sealedSha256()).put("detail", e.detail()).put("prevHash", e.prevHash())
+                .put("sealedSha256", e.sealedSha256()).put("detail", e.detail()).put("signerSha256", e.signerSha256())
+                .put("receiptSha256", e.receiptSha256()).put("prevHash", e.prevHash())
                 .put("entryHash", e.entryHash());
         write(line);
     }
@@ -123,7 +124,8 @@ public final class LogExport {
                 text(l, "transferId"), text(l, "event"), text(l, "outcome"), text(l, "code"), text(l, "actor"), text(l, "sender"),
                 text(l, "recipient"), text(l, "recordType"), integer(l, "schemaVersion"), text(l, "purpose"), text(l, "agreementId"),
                 integer(l, "agreementVersion"), text(l, "agreementSha256"), text(l, "fieldsShared"), text(l, "fieldsTransformed"),
-                text(l, "fieldsWithheld"), text(l, "sealedSha256"), text(l, "detail"), text(l, "prevHash"), text(l, "entryHash"));
+                text(l, "fieldsWithheld"), text(l, "sealedSha256"), text(l, "detail"), text(l, "signerSha256"),
+                text(l, "receiptSha256"), text(l, "prevHash"), text(l, "entryHash"));
     }
 
     private static String text(JsonNode line, String name) {

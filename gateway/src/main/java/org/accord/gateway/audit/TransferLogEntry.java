@@ -46,6 +46,8 @@ public class TransferLogEntry {
     private long chainIndex;
     private String prevHash;
     private String entryHash;
+    private String signerSha256;
+    private String receiptSha256;
 
     protected TransferLogEntry() {
     }
@@ -73,6 +75,8 @@ public class TransferLogEntry {
         this.fieldsWithheld = join(facts.fieldsWithheld());
         this.sealedSha256 = entry.sealedSha256();
         this.detail = entry.detail();
+        this.signerSha256 = entry.signerSha256();
+        this.receiptSha256 = entry.receiptSha256();
         this.chainIndex = chainIndex;
         this.prevHash = prevHash;
         this.entryHash = LogChain.hash(chained());
@@ -82,7 +86,7 @@ public class TransferLogEntry {
     public ChainedEntry chained() {
         return new ChainedEntry(chainIndex, entryId, recordedAt, transferId, event.name(), outcome.name(), code, actor,
                 sender, recipient, recordType, schemaVersion, purpose, agreementId, agreementVersion, agreementSha256,
-                fieldsShared, fieldsTransformed, fieldsWithheld, sealedSha256, detail, prevHash, entryHash);
+                fieldsShared, fieldsTransformed, fieldsWithheld, sealedSha256, detail, signerSha256, receiptSha256, prevHash, entryHash);
     }
 
     private static String join(List<String> names) {
@@ -117,4 +121,6 @@ public class TransferLogEntry {
     public long chainIndex() { return chainIndex; }
     public String prevHash() { return prevHash; }
     public String entryHash() { return entryHash; }
+    public String signerSha256() { return signerSha256; }
+    public String receiptSha256() { return receiptSha256; }
 }

@@ -156,7 +156,7 @@ public final class CmsSealer {
         if (key instanceof ECPublicKey ecKey) {
             requireKeyUsage(keyUsage, KEY_AGREEMENT);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
-            generator.initialize(ecKey.getParams());
+            generator.initialize(ephemeralParameters(ecKey));
             KeyPair ephemeral = generator.generateKeyPair();
             return new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                     ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
@@ -171,6 +171,20 @@ public final class CmsSealer {
             return new JceKeyTransRecipientInfoGenerator(recipient, oaep).setProvider(provider);
         }
         throw new IllegalArgumentException("recipient key must be EC or RSA, was " + key.getAlgorithm());
+    }
+
+    /**
+     * The recipient's named curve, so the ephemeral key's parameters encode as the same OID: a certificate read
+     * by the JDK's certificate factory carries parameters that Bouncy Castle would otherwise encode explicitly,
+     * which receivers (Accord's own opener included) refuse.
+     */
+    private static java.security.spec.AlgorithmParameterSpec ephemeralParameters(ECPublicKey key) {
+        org.bouncycastle.asn1.ASN1Encodable parameters = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+                .getInstance(key.getEncoded()).getAlgorithm().getParameters();
+        if (parameters instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier curve) {
+            return new java.security.spec.ECGenParameterSpec(curve.getId());
+        }
+        return key.getParams();
     }
 
     private static void requireKeyUsage(boolean[] keyUsage, int bit) {

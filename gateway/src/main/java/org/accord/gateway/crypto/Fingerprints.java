@@ -6,12 +6,13 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
-final class Fingerprints {
+/** Lower-case hex SHA-256 digests of bytes and certificates, as Accord records them. */
+public final class Fingerprints {
 
     private Fingerprints() {
     }
 
-    static String sha256Hex(byte[] bytes) {
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -19,7 +20,7 @@ final class Fingerprints {
         }
     }
 
-    static String sha256Hex(X509Certificate certificate) {
+    public static String sha256Hex(X509Certificate certificate) {
         try {
             return sha256Hex(certificate.getEncoded());
         } catch (CertificateEncodingException e) {

@@ -1,7 +1,8 @@
 /**
  * Message protection for transfers between Accord gateways and partner institutions:
  * sealing (CMS SignedData inside AES-256-GCM AuthEnvelopedData), opening and verifying
- * sealed messages, and the demo key material made on first start.
+ * sealed messages, partners' signed receipts (made and verified here), PKCS#12 and PEM key material, and
+ * the demo key material made on first start.
  *
  * <p>Owns every use of Bouncy Castle in the gateway. No Bouncy Castle type appears in a
  * public signature here; other modules see {@code byte[]}, {@link java.security.PrivateKey},

@@ -3,41 +3,67 @@ package org.accord.gateway.delivery;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
+import org.accord.gateway.audit.LogOutcome;
 import org.accord.gateway.audit.TransferLog;
+import org.accord.gateway.crypto.ReceiptRejectedException;
+import org.accord.gateway.crypto.ReceiptVerifier;
+import org.accord.gateway.crypto.VerifiedReceipt;
+import org.accord.gateway.partner.PartnerDirectory;
 import org.accord.gateway.transfer.StoredMessage;
 import org.accord.gateway.transfer.StoredMessageRepository;
 import org.accord.gateway.transfer.Transfer;
+import org.accord.gateway.transfer.TransferReceipt;
+import org.accord.gateway.transfer.TransferReceiptRepository;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A partner's mailbox: the sealed messages addressed to it that it has not yet acknowledged. A partner only
- * ever sees its own messages; another partner's message is answered as not found.
+ * ever sees its own messages; another partner's message is answered as not found. An acknowledgement may
+ * carry the partner's signed receipt, which is verified and kept with the transfer as evidence; a receipt
+ * that fails verification refuses the acknowledgement ({@code RECEIPT_INVALID} with a reason).
  */
 @Service
 public class Mailbox {
+
+    /** The reason given when {@code accord.mailbox.require-receipt} is on and an acknowledgement has no receipt. */
+    public static final String RECEIPT_MISSING = "RECEIPT_MISSING";
+
+    private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
 
     private static final Set<TransferStatus> WAITING = EnumSet.of(TransferStatus.AVAILABLE, TransferStatus.DOWNLOADED);
     private static final int MAX_LISTED = 500;
 
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
+    private final TransferReceiptRepository receipts;
     private final TransferLog transferLog;
+    private final PartnerDirectory partners;
+    private final MailboxProperties properties;
+    private final ReceiptVerifier receiptVerifier;
     private final Clock clock;
 
-    public Mailbox(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog, Clock clock) {
+    public Mailbox(TransferRepository transfers, StoredMessageRepository messages, TransferReceiptRepository receipts,
+            TransferLog transferLog, PartnerDirectory partners, MailboxProperties properties, Clock clock) {
         this.transfers = transfers;
         this.messages = messages;
+        this.receipts = receipts;
         this.transferLog = transferLog;
+        this.partners = partners;
+        this.properties = properties;
+        this.receiptVerifier = new ReceiptVerifier(clock);
         this.clock = clock;
     }
 
@@ -59,8 +85,14 @@ public class Mailbox {
         return new SealedDownload(transferId, message.content(), transfer.sealedSha256());
     }
 
+    /**
+     * Acknowledges a message, with or without a signed receipt ({@code null} or empty for none).
+     *
+     * @throws ApiProblemException {@code RECEIPT_INVALID} (the acknowledgement does not happen) when the receipt
+     *         fails verification, or when none is given and one is required
+     */
     @Transactional
-    public Transfer acknowledge(String organisation, String clientId, String transferId) {
+    public Transfer acknowledge(String organisation, String clientId, String transferId, byte[] receipt) {
         Transfer transfer = transfers.findById(transferId).filter(t -> t.recipient().equals(organisation))
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox."));
         if (transfer.status() == TransferStatus.ACKNOWLEDGED) {
@@ -69,10 +101,41 @@ public class Mailbox {
         if (!WAITING.contains(transfer.status())) {
             throw new ApiProblemException(ProblemCode.CONFLICT, "The message is not available for acknowledgement.");
         }
+        LogEntry acknowledged = LogEntry.step(transferId, LogEvent.ACKNOWLEDGED, clientId, MailboxDelivery.facts(transfer),
+                transfer.sealedSha256());
+        if (receipt == null || receipt.length == 0) {
+            if (properties.requireReceipt()) {
+                throw refuse(transfer, clientId, RECEIPT_MISSING);
+            }
+            acknowledged = acknowledged.withDetail("acknowledged without receipt");
+        } else {
+            VerifiedReceipt verified = verify(transfer, clientId, receipt);
+            receipts.save(new TransferReceipt(transferId, verified.der(), verified.sha256Hex(), verified.signerSha256(),
+                    verified.signerSubject(), verified.signingTime(), verified.content().receivedAt(), clock.instant()));
+            acknowledged = acknowledged.withReceipt(verified.sha256Hex()).withSigner(verified.signerSha256())
+                    .withDetail("acknowledged with signed receipt");
+        }
         transfer.moveTo(TransferStatus.ACKNOWLEDGED, clock.instant());
-        transferLog.append(LogEntry.step(transferId, LogEvent.ACKNOWLEDGED, clientId, MailboxDelivery.facts(transfer),
-                transfer.sealedSha256()));
+        transferLog.append(acknowledged);
         return transfer;
+    }
+
+    private VerifiedReceipt verify(Transfer transfer, String clientId, byte[] receipt) {
+        String partner = transfer.recipient().split("/", 2)[0];
+        try {
+            return receiptVerifier.verify(receipt, transfer.id(), transfer.sealedSha256(), partners.trustAnchors(),
+                    partners.signatureCertificates(partner));
+        } catch (ReceiptRejectedException e) {
+            log.debug("Receipt verification failure for transfer={}", transfer.id(), e);
+            throw refuse(transfer, clientId, e.reason().name());
+        }
+    }
+
+    private ApiProblemException refuse(Transfer transfer, String clientId, String reason) {
+        transferLog.appendAlone(new LogEntry(transfer.id(), LogEvent.RECEIPT_REFUSED, LogOutcome.REFUSED, reason, clientId,
+                MailboxDelivery.facts(transfer), transfer.sealedSha256(), "acknowledgement refused: signed receipt not accepted"));
+        return new ApiProblemException(ProblemCode.RECEIPT_INVALID,
+                "The signed receipt was not accepted; the message stays in the mailbox.", Map.of("reason", reason));
     }
 
     private Transfer waiting(String organisation, String transferId) {

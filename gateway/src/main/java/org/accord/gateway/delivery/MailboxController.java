@@ -4,11 +4,17 @@ import java.util.List;
 
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.transfer.Transfer;
+import org.accord.gateway.web.ApiProblemException;
+import org.accord.gateway.web.ProblemCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,10 +25,15 @@ public class MailboxController {
 
     static final MediaType PKCS7_MIME = MediaType.parseMediaType("application/pkcs7-mime; smime-type=authEnveloped-data");
 
-    private final Mailbox mailbox;
+    private static final List<MediaType> RECEIPT_TYPES = List.of(MediaType.parseMediaType("application/pkcs7-mime"),
+            MediaType.parseMediaType("application/pkcs7-signature"), MediaType.APPLICATION_OCTET_STREAM);
 
-    public MailboxController(Mailbox mailbox) {
+    private final Mailbox mailbox;
+    private final MailboxProperties properties;
+
+    public MailboxController(Mailbox mailbox, MailboxProperties properties) {
         this.mailbox = mailbox;
+        this.properties = properties;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,9 +51,36 @@ public class MailboxController {
                 .body(download.der());
     }
 
+    /**
+     * Acknowledges receipt. The body, if any, is the partner's signed receipt: a CMS SignedData in DER
+     * ({@code application/pkcs7-mime}) over the receipt JSON.
+     */
     @PostMapping("/{transferId}/ack")
-    public MessageSummary acknowledge(Caller caller, @PathVariable String transferId) {
-        return MessageSummary.of(mailbox.acknowledge(caller.organisation(), caller.clientId(), transferId));
+    public MessageSummary acknowledge(Caller caller, @PathVariable String transferId,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestBody(required = false) byte[] receipt) {
+        if (receipt != null && receipt.length > 0) {
+            if (!acceptedReceiptType(contentType)) {
+                throw new ApiProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Send the signed receipt as application/pkcs7-mime (DER).");
+            }
+            if (receipt.length > properties.maxReceiptBytes()) {
+                throw new ApiProblemException(ProblemCode.PAYLOAD_TOO_LARGE, "The signed receipt is too large.");
+            }
+        }
+        return MessageSummary.of(mailbox.acknowledge(caller.organisation(), caller.clientId(), transferId, receipt));
+    }
+
+    private static boolean acceptedReceiptType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return RECEIPT_TYPES.stream().anyMatch(t -> t.equalsTypeAndSubtype(type));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** The mailbox of one organisation. */

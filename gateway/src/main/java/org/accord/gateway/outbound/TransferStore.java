@@ -65,7 +65,8 @@ class TransferStore {
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null));
         List<String> transformed = minimised.transformed().stream().map(f -> f.path() + " (" + f.rule() + ")").toList();
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
-                facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex()));
+                facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
+                .withSigner(t.sealed().signerCertificateSha256()));
         metrics.accepted(agreement.id());
         return s.transferId();
     }

@@ -4,13 +4,14 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.accord.gateway.crypto.CmsSealer;
 import org.accord.gateway.crypto.DemoPki;
+import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.crypto.Pem;
+import org.accord.gateway.crypto.Pkcs12;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +21,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Builds the sealer and the partner directory from demo key material (made at first start) or, with demo
- * mode off, from configured files. The {@code prod} profile refuses to start in demo mode.
+ * Builds the sealer, the gateway's signing certificates and the partner directory from demo key material
+ * (made at first start) or, with demo mode off, from configured files: the signing key as PEM or PKCS#12,
+ * previous signing certificates kept for recognition after a rotation, partner certificates and trust
+ * anchors. The {@code prod} profile refuses to start in demo mode.
  */
 @Configuration(proxyBeanMethods = false)
 public class KeyMaterialConfiguration {
@@ -35,32 +38,59 @@ public class KeyMaterialConfiguration {
             throw new IllegalStateException("The prod profile refuses demo key material: set accord.demo.enabled=false "
                     + "and configure accord.pki.signing-key, accord.pki.signing-certificate and partner certificates.");
         }
+        List<X509Certificate> previous = pki.previousSigningCertificates().stream().map(Pem::readCertificate).toList();
+        LinkedHashSet<X509Certificate> anchors = new LinkedHashSet<>();
+        pki.trustAnchors().forEach(path -> anchors.add(Pem.readCertificate(path)));
         if (demo) {
             DemoPki demoPki = DemoPki.ensure(pki.directory(), new ArrayList<>(partners.partners().keySet()), pki.keyAlgorithm(), clock);
-            Map<String, X509Certificate> certificates = new LinkedHashMap<>();
-            for (String id : partners.partners().keySet()) {
-                PartnerProperties.Partner partner = partners.partners().get(id);
-                certificates.put(id, partner != null && partner.encryptionCertificate() != null
-                        ? Pem.readCertificate(partner.encryptionCertificate()) : demoPki.partnerCertificate(id));
-            }
+            anchors.add(demoPki.caCertificate());
+            List<PartnerEntry> entries = new ArrayList<>();
+            partners.partners().forEach((id, partner) -> entries.add(entry(id, partner, demoPki.partnerCertificate(id))));
             log.warn("DEMO key material in use (directory={}): a demo CA, the gateway signing key and keys for partners {}. "
-                    + "Not for production.", pki.directory().toAbsolutePath(), certificates.keySet());
+                    + "Not for production.", pki.directory().toAbsolutePath(), partners.partners().keySet());
             return new GatewayCredential(demoPki.gatewayKey(), List.of(demoPki.gatewayCertificate(), demoPki.caCertificate()),
-                    List.of(demoPki.caCertificate()), new PartnerDirectory(certificates));
+                    List.copyOf(anchors), new PartnerDirectory(entries, List.copyOf(anchors)), previous);
         }
-        if (pki.signingKey() == null || pki.signingCertificate() == null) {
-            throw new IllegalStateException("accord.pki.signing-key and accord.pki.signing-certificate must be set when demo mode is off.");
-        }
-        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        Pkcs12.Credential own = ownCredential(pki);
+        List<PartnerEntry> entries = new ArrayList<>();
         partners.partners().forEach((id, partner) -> {
             if (partner == null || partner.encryptionCertificate() == null) {
                 throw new IllegalStateException("accord.partners." + id + ".encryption-certificate must be set when demo mode is off.");
             }
-            certificates.put(id, Pem.readCertificate(partner.encryptionCertificate()));
+            entries.add(entry(id, partner, null));
         });
+        log.info("Gateway signing certificate sha256={} ({} previous certificate(s) still recognised), {} trust anchor(s)",
+                Fingerprints.sha256Hex(own.chain().get(0)), previous.size(), anchors.size());
+        return new GatewayCredential(own.key(), own.chain(), List.copyOf(anchors),
+                new PartnerDirectory(entries, List.copyOf(anchors)), previous);
+    }
+
+    private static Pkcs12.Credential ownCredential(PkiProperties pki) {
+        if (pki.keystore() != null) {
+            if (pki.signingKey() != null || pki.signingCertificate() != null) {
+                throw new IllegalStateException("Set either accord.pki.keystore or accord.pki.signing-key and "
+                        + "accord.pki.signing-certificate, not both.");
+            }
+            char[] password = pki.keystorePassword() == null ? new char[0] : pki.keystorePassword().toCharArray();
+            return Pkcs12.read(pki.keystore(), password, pki.keystoreAlias());
+        }
+        if (pki.signingKey() == null || pki.signingCertificate() == null) {
+            throw new IllegalStateException("accord.pki.signing-key and accord.pki.signing-certificate (or accord.pki.keystore) "
+                    + "must be set when demo mode is off.");
+        }
         PrivateKey key = Pem.readPrivateKey(pki.signingKey());
-        X509Certificate certificate = Pem.readCertificate(pki.signingCertificate());
-        return new GatewayCredential(key, List.of(certificate), List.of(), new PartnerDirectory(certificates));
+        return new Pkcs12.Credential(key, List.of(Pem.readCertificate(pki.signingCertificate())));
+    }
+
+    private static PartnerEntry entry(String id, PartnerProperties.Partner partner, X509Certificate demoCertificate) {
+        PartnerProperties.Partner settings = partner == null ? new PartnerProperties.Partner(null, null, null, null, null) : partner;
+        X509Certificate encryption = settings.encryptionCertificate() != null
+                ? Pem.readCertificate(settings.encryptionCertificate()) : demoCertificate;
+        List<X509Certificate> signature = settings.signatureCertificates().stream().map(Pem::readCertificate).toList();
+        if (signature.isEmpty() && demoCertificate != null) {
+            signature = List.of(demoCertificate);
+        }
+        return new PartnerEntry(id, settings.name(), encryption, signature, settings.tlsClientFingerprint(), settings.endpoint());
     }
 
     @Bean
@@ -69,13 +99,27 @@ public class KeyMaterialConfiguration {
     }
 
     @Bean
+    SigningCertificates signingCertificates(GatewayCredential credential) {
+        return new SigningCertificates(credential.chain().get(0), credential.previousSigningCertificates());
+    }
+
+    @Bean
     CmsSealer cmsSealer(GatewayCredential credential, Clock clock) {
         return new CmsSealer(credential.signingKey(), credential.chain(), clock);
     }
 
-    /** The gateway's signing credential, the trust anchors it knows, and the partner directory. */
+    /**
+     * The gateway's signing credential (whose key also decrypts what partners seal for this gateway), the
+     * trust anchors it knows, the partner directory, and the signing certificates it used before a rotation.
+     */
     public record GatewayCredential(PrivateKey signingKey, List<X509Certificate> chain, List<X509Certificate> trustAnchors,
-            PartnerDirectory partners) {
+            PartnerDirectory partners, List<X509Certificate> previousSigningCertificates) {
+
+        public GatewayCredential {
+            chain = List.copyOf(chain);
+            trustAnchors = List.copyOf(trustAnchors);
+            previousSigningCertificates = List.copyOf(previousSigningCertificates);
+        }
 
         @Override
         public String toString() {

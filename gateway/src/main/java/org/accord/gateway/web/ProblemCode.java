@@ -24,6 +24,7 @@ public enum ProblemCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "A request parameter is invalid"),
+    RECEIPT_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "The signed receipt was not accepted"),
     CONFLICT(HttpStatus.CONFLICT, "The resource is not in a state that allows this operation"),
     RECIPIENT_BACKLOG(HttpStatus.SERVICE_UNAVAILABLE, "The recipient has too many transfers waiting"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not complete the request");

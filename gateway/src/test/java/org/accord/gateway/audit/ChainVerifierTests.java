@@ -47,7 +47,7 @@ class ChainVerifierTests {
         chain.set(4, new ChainedEntry(e.chainIndex(), e.entryId(), e.recordedAt(), e.transferId(), e.event(), e.outcome(), "NONE",
                 e.actor(), e.sender(), "someone-else", e.recordType(), e.schemaVersion(), e.purpose(), e.agreementId(),
                 e.agreementVersion(), e.agreementSha256(), e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
-                e.sealedSha256(), e.detail(), e.prevHash(), e.entryHash()));
+                e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256(), e.prevHash(), e.entryHash()));
 
         assertBroken(verify(chain, List.of(), 10L), 5, "ALTERED");
     }
@@ -148,7 +148,7 @@ class ChainVerifierTests {
         ChainedEntry unhashed = new ChainedEntry(index, "entry-" + index, Instant.parse("2026-11-28T10:00:00Z").plusSeconds(index),
                 "transfer-" + index, "SEALED", "OK", code, "gateway", "uni-northbridge/safeguarding-lead", "ctp-nw-prevent",
                 "prevent-referral", 1, "prevent-referral-assessment", "isa-northbridge-prevent-referrals", 2, "a".repeat(64),
-                "subject.names", null, "subject.religion", "b".repeat(64), null, prevHash, null);
+                "subject.names", null, "subject.religion", "b".repeat(64), null, "c".repeat(64), null, prevHash, null);
         return withHash(unhashed, LogChain.hash(unhashed));
     }
 
@@ -156,7 +156,7 @@ class ChainVerifierTests {
         return new ChainedEntry(e.chainIndex(), e.entryId(), e.recordedAt(), e.transferId(), e.event(), e.outcome(), e.code(),
                 e.actor(), e.sender(), e.recipient(), e.recordType(), e.schemaVersion(), e.purpose(), e.agreementId(),
                 e.agreementVersion(), e.agreementSha256(), e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
-                e.sealedSha256(), e.detail(), e.prevHash(), hash);
+                e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256(), e.prevHash(), hash);
     }
 
     static Checkpoint checkpoint(ChainedEntry at, PrivateKey key, X509Certificate certificate) {

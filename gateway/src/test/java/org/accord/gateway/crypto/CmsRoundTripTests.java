@@ -39,6 +39,17 @@ class CmsRoundTripTests {
     }
 
     @Test
+    void whenTheEcPartnerCertificateIsReadBackFromItsPemFileThenThePartnerStillOpensTheMessage() {
+        java.security.cert.X509Certificate fromFile = Pem.readCertificate(ec.directory().resolve("partners/uni-a.crt"));
+        SealedMessage sealed = sealer(ec).seal(CONTENT, TRANSFER_ID, fromFile);
+
+        OpenedMessage opened = new CmsOpener().open(sealed.der(), ec.partnerKey("uni-a"), fromFile,
+                List.of(Pem.readCertificate(ec.directory().resolve("ca.crt"))), CLOCK);
+
+        assertOpenedAsSealed(opened, ec);
+    }
+
+    @Test
     void whenEcGatewaySealsForEcPartnerThenPartnerOpensContentTransferIdSignerAndSigningTime() {
         SealedMessage sealed = sealer(ec).seal(CONTENT, TRANSFER_ID, ec.partnerCertificate("uni-a"));
 

@@ -1,0 +1,79 @@
+package org.accord.gateway.inbound;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.accord.gateway.crypto.CmsOpener;
+import org.accord.gateway.crypto.Fingerprints;
+import org.accord.gateway.crypto.MessageRejectedException;
+import org.accord.gateway.crypto.OpenedMessage;
+import org.accord.gateway.partner.PartnerDirectory;
+import org.accord.gateway.partner.SigningCertificates;
+import org.accord.gateway.partner.PartnerEntry;
+import org.accord.gateway.partner.KeyMaterialConfiguration.GatewayCredential;
+import org.accord.gateway.transfer.ReplayGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a sealed message addressed to this gateway, for the inbound side: decrypts with the gateway's key,
+ * verifies the signature (strict: AES-GCM and Accord's transfer id), requires the signer to be a partner's
+ * signature certificate or one of this gateway's own current or previous signing certificates, and admits
+ * each transfer id once ({@code DUPLICATE} afterwards). Call it inside the transaction that stores what the
+ * message carries, so a failure there leaves the transfer id unconsumed.
+ */
+@Service
+public class InboundOpener {
+
+    public static final String SIGNER_NOT_PARTNER = "SIGNER_NOT_PARTNER";
+
+    private static final Logger log = LoggerFactory.getLogger(InboundOpener.class);
+
+    private final CmsOpener opener = new CmsOpener();
+    private final GatewayCredential credential;
+    private final SigningCertificates own;
+    private final ReplayGuard replayGuard;
+    private final Clock clock;
+    private final String institution;
+
+    public InboundOpener(GatewayCredential credential, SigningCertificates own, ReplayGuard replayGuard, Clock clock,
+            @Value("${accord.institution}") String institution) {
+        this.credential = credential;
+        this.own = own;
+        this.replayGuard = replayGuard;
+        this.clock = clock;
+        this.institution = institution;
+    }
+
+    @Transactional
+    public InboundOpening open(byte[] der) {
+        OpenedMessage message;
+        try {
+            message = opener.open(der, credential.signingKey(), own.current(), credential.trustAnchors(), clock);
+        } catch (MessageRejectedException e) {
+            log.info("Inbound message refused code={}", e.code());
+            log.debug("Inbound message refusal cause", e);
+            return new InboundOpening.Refused(e.code().name());
+        }
+        Optional<String> sender = senderOf(message.signer());
+        if (sender.isEmpty()) {
+            log.info("Inbound message refused code={} transfer={}", SIGNER_NOT_PARTNER, message.transferId());
+            return new InboundOpening.Refused(SIGNER_NOT_PARTNER);
+        }
+        if (replayGuard.admit(message.transferId(), sender.get(), Fingerprints.sha256Hex(der)) == ReplayGuard.Verdict.DUPLICATE) {
+            return new InboundOpening.Refused(ReplayGuard.DUPLICATE);
+        }
+        return new InboundOpening.Opened(message, sender.get());
+    }
+
+    private Optional<String> senderOf(X509Certificate signer) {
+        if (own.recognises(signer)) {
+            return Optional.of(institution);
+        }
+        return credential.partners().signedBy(signer).map(PartnerEntry::id);
+    }
+}

@@ -1,0 +1,63 @@
+package org.accord.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.accord.gateway.AccordApplication;
+import org.accord.gateway.crypto.Fingerprints;
+import org.accord.gateway.support.Fixtures;
+import org.accord.gateway.support.GatewayClient.Response;
+import org.accord.gateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The partner tool against a running gateway over real HTTP: the police Prevent team fetches its mailbox,
+ * opens the referral, acknowledges it with a signed receipt, and the university sees and verifies that receipt.
+ */
+@SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FetchCommandIntegrationTests extends GatewayIntegrationTest {
+
+    private static final String UNIVERSITY = "uni-northbridge";
+    private static final String POLICE = "ctp-nw-prevent";
+
+    @Test
+    void whenThePoliceFetchOpenAndAcknowledgeThenTheUniversityHoldsAVerifiableReceipt(@TempDir Path inbox) throws Exception {
+        Response submitted = client.postJson("/api/v1/records", UNIVERSITY, Fixtures.json(Fixtures.referral()));
+        String transferId = submitted.json().get("transferId").asString();
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
+                client.get("/api/v1/mailbox", POLICE).json().get("messages").toString().contains(transferId));
+        Path pki = DATA_DIR.resolve("pki");
+
+        CommandRun fetch = CommandRun.of("fetch", "--gateway", "http://localhost:" + port, "--client-id", POLICE,
+                "--client-secret", demoClients.secretOf(POLICE), "--to", inbox.toString(), "--ack",
+                "--key", pki.resolve("partners/" + POLICE + ".key").toString(),
+                "--cert", pki.resolve("partners/" + POLICE + ".crt").toString(), "--ca", pki.resolve("ca.crt").toString());
+
+        assertThat(fetch.exitCode()).as(fetch.err()).isZero();
+        assertThat(fetch.out()).contains(transferId + " opened: signed by CN=accord-gateway", transferId + " acknowledged");
+        JsonNode record = new tools.jackson.databind.json.JsonMapper().readTree(Files.readString(inbox.resolve(transferId + ".json")));
+        assertThat(record.get("transferId").asString()).isEqualTo(transferId);
+        assertThat(record.get("record").get("subject").has("religion")).as("withheld by the agreement").isFalse();
+        assertThat(client.get("/api/v1/mailbox", POLICE).json().get("messages").toString()).doesNotContain(transferId);
+
+        JsonNode view = client.get("/api/v1/transfers/" + transferId, UNIVERSITY).json();
+        assertThat(view.get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        byte[] receipt = client.get("/api/v1/transfers/" + transferId + "/receipt", UNIVERSITY).body();
+        assertThat(Fingerprints.sha256Hex(receipt)).isEqualTo(view.get("receipt").get("sha256").asString());
+        Path receiptFile = Files.write(inbox.resolve("downloaded.p7s"), receipt);
+
+        CommandRun verify = CommandRun.of("verify", receiptFile.toString(), "--signer", pki.resolve("partners/" + POLICE + ".crt").toString(),
+                "--ca", pki.resolve("ca.crt").toString(), "--transfer-id", transferId,
+                "--sealed-sha256", view.get("sealedSha256").asString());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("VALID receipt for transfer " + transferId);
+    }
+}
