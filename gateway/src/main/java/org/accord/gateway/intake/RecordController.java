@@ -46,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class RecordController {
 
-    static final int RETRY_AFTER_SECONDS = 30;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final OutboundFlow flow;
@@ -125,11 +124,7 @@ public class RecordController {
             return repeated(winner, requestSha256, caller, envelope);
         }
         if (outcome instanceof Refused refused) {
-            if (refused.kind() == SubmissionOutcome.RefusalKind.RECIPIENT_BACKLOG) {
-                throw new ApiProblemException(ProblemCode.RECIPIENT_BACKLOG, refused.reason(),
-                        Map.of("refusalId", refused.transferId(), "retryAfterSeconds", RETRY_AFTER_SECONDS));
-            }
-            throw refused(refused);
+            throw SubmissionProblems.of(refused);
         }
         Accepted accepted = (Accepted) outcome;
         return accepted(accepted.transferId(), accepted.status(), false);
@@ -148,19 +143,6 @@ public class RecordController {
         URI location = URI.create("/api/v1/transfers/" + transferId);
         return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
                 .body(new SubmitResponse(transferId, status, location.toString(), repeated));
-    }
-
-    private static ApiProblemException refused(Refused refused) {
-        ProblemCode code = switch (refused.kind()) {
-            case INVALID_RECORD -> refused.code().equals("SCHEMA_VIOLATION") ? ProblemCode.SCHEMA_VIOLATION : ProblemCode.FREE_TEXT_TOO_LONG;
-            case UNKNOWN_RECORD_TYPE -> ProblemCode.UNKNOWN_RECORD_TYPE;
-            case NOT_PERMITTED -> ProblemCode.REFUSED_BY_AGREEMENT;
-            case RECIPIENT_BACKLOG -> ProblemCode.RECIPIENT_BACKLOG;
-        };
-        Map<String, Object> properties = refused.kind() == SubmissionOutcome.RefusalKind.NOT_PERMITTED
-                ? Map.of("reason", refused.code(), "refusalId", refused.transferId())
-                : Map.of("violations", refused.violations(), "refusalId", refused.transferId());
-        return new ApiProblemException(code, refused.reason(), properties);
     }
 
     private void requireJson(HttpServletRequest request, Caller caller, String transferId) {

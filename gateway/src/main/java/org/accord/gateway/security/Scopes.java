@@ -9,6 +9,7 @@ public final class Scopes {
     public static final String AUDIT_READ = "audit:read";
     public static final String AGREEMENTS_READ = "agreements:read";
     public static final String DELIVERY_RESEND = "delivery:resend";
+    public static final String INBOUND = "inbound";
 
     private Scopes() {
     }

@@ -31,6 +31,7 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/records").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/inbound").hasAuthority(Scopes.authority(Scopes.INBOUND))
                         .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*", "/api/v1/transfers/*/receipt").hasAuthority(Scopes.authority(Scopes.TRANSFERS_READ))
                         .requestMatchers(HttpMethod.POST, "/api/v1/transfers/*/resend").hasAuthority(Scopes.authority(Scopes.DELIVERY_RESEND))
                         .requestMatchers("/api/v1/mailbox", "/api/v1/mailbox/**").hasAuthority(Scopes.authority(Scopes.MAILBOX))
