@@ -45,7 +45,11 @@ public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relay
         }
     }
 
-    /** @param tlsBundle the name of a {@code spring.ssl.bundle.*} holding the client certificate and the trust store */
-    public record HttpsEndpoint(String tlsBundle) {
+    /**
+     * @param tlsBundle the name of a {@code spring.ssl.bundle.*} holding the client certificate and the trust store
+     * @param oauth2Registration where the partner asks for it, the {@code spring.security.oauth2.client.registration.*}
+     *        (client credentials) whose token is sent as a bearer token with each push
+     */
+    public record HttpsEndpoint(String tlsBundle, String oauth2Registration) {
     }
 }

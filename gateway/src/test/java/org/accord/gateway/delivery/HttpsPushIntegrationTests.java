@@ -38,10 +38,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class HttpsPushIntegrationTests {
 
-    private static final String[] PARTNERS = {"p-ok", "p-flaky", "p-down", "p-slow", "p-rogue"};
+    private static final String[] PARTNERS = {"p-ok", "p-flaky", "p-down", "p-slow", "p-rogue", "p-oauth"};
 
     private static Path root;
     private static WireMockServer partner;
+    private static WireMockServer authorizationServer;
     private static ConfigurableApplicationContext gateway;
     private static GatewayClient client;
 
@@ -55,6 +56,11 @@ class HttpsPushIntegrationTests {
                 .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD));
         partner.start();
         stubPartners();
+        authorizationServer = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        authorizationServer.start();
+        authorizationServer.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"partner-token-123\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"accord.inbound\"}")));
 
         Path agreements = root.resolve("agreements");
         Files.createDirectories(agreements);
@@ -75,6 +81,12 @@ class HttpsPushIntegrationTests {
                 "--spring.ssl.bundle.pem.rogue.keystore.certificate=file:" + tls.path("rogue.crt"),
                 "--spring.ssl.bundle.pem.rogue.keystore.private-key=file:" + tls.path("rogue.key"),
                 "--spring.ssl.bundle.pem.rogue.truststore.certificate=file:" + tls.path("ca.crt")));
+        args.add("--spring.security.oauth2.client.registration.p-oauth.client-id=accord-northbridge");
+        args.add("--spring.security.oauth2.client.registration.p-oauth.client-secret=test-only-secret");
+        args.add("--spring.security.oauth2.client.registration.p-oauth.authorization-grant-type=client_credentials");
+        args.add("--spring.security.oauth2.client.registration.p-oauth.scope=accord.inbound");
+        args.add("--spring.security.oauth2.client.provider.p-oauth.token-uri=http://localhost:" + authorizationServer.port() + "/oauth2/token");
+        args.add("--accord.delivery.https.p-oauth.oauth2-registration=p-oauth");
         for (String p : PARTNERS) {
             args.add("--accord.partners." + p + ".name=Partner " + p);
             args.add("--accord.delivery.https." + p + ".tls-bundle=" + (p.equals("p-rogue") ? "rogue" : "partners"));
@@ -91,6 +103,9 @@ class HttpsPushIntegrationTests {
         if (partner != null) {
             partner.stop();
         }
+        if (authorizationServer != null) {
+            authorizationServer.stop();
+        }
     }
 
     private static void stubPartners() {
@@ -102,6 +117,9 @@ class HttpsPushIntegrationTests {
         partner.stubFor(post(urlEqualTo("/p-down/inbound")).willReturn(aResponse().withStatus(503)));
         partner.stubFor(post(urlEqualTo("/p-slow/inbound")).willReturn(aResponse().withStatus(202).withFixedDelay(3000)));
         partner.stubFor(post(urlEqualTo("/p-rogue/inbound")).willReturn(aResponse().withStatus(202)));
+        partner.stubFor(post(urlEqualTo("/p-oauth/inbound")).willReturn(aResponse().withStatus(401)));
+        partner.stubFor(post(urlEqualTo("/p-oauth/inbound")).withHeader("Authorization", equalTo("Bearer partner-token-123"))
+                .willReturn(aResponse().withStatus(202)));
     }
 
     @Test
@@ -112,6 +130,15 @@ class HttpsPushIntegrationTests {
         partner.verify(1, postRequestedFor(urlEqualTo("/p-ok/inbound")).withHeader("Accord-Transfer-Id", equalTo(id))
                 .withHeader("Content-Type", equalTo("application/pkcs7-mime; smime-type=authEnveloped-data")));
         assertThat(events(id)).contains("DELIVERED").doesNotContain("DELIVERY_ATTEMPT_FAILED");
+    }
+
+    @Test
+    void whenThePartnerAsksForAnOAuth2TokenThenThePushCarriesOneFromItsAuthorizationServer() {
+        String id = submit("p-oauth");
+
+        awaitStatus(id, "DELIVERED");
+        authorizationServer.verify(postRequestedFor(urlEqualTo("/oauth2/token")));
+        partner.verify(1, postRequestedFor(urlEqualTo("/p-oauth/inbound")).withHeader("Authorization", equalTo("Bearer partner-token-123")));
     }
 
     @Test
