@@ -25,7 +25,7 @@ class ConsoleErrors {
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
         StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        log.error("Unhandled error in console request: {} at {}", e.getClass().getName(), origin, e);
+        log.error("Unhandled error in console request: {} at {}", e.getClass().getName(), origin);
         return page(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
