@@ -1,6 +1,5 @@
 package org.accord.gateway.console;
 
-import java.util.List;
 import java.util.Map;
 
 import org.accord.gateway.audit.LogFilter;
@@ -18,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RefusalsController {
 
     private final TransferLogSearch search;
+    private final FilterChoices choices;
     private final ConsoleReads reads;
 
-    RefusalsController(TransferLogSearch search, ConsoleReads reads) {
+    RefusalsController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads) {
         this.search = search;
+        this.choices = choices;
         this.reads = reads;
     }
 
@@ -42,7 +43,9 @@ class RefusalsController {
         model.addAttribute("pages", openings.getTotalPages());
         model.addAttribute("total", openings.getTotalElements());
         model.addAttribute("query", form.query());
-        model.addAttribute("codes", List.copyOf(byCode.keySet()));
+        choices.addTo(model);
+        // Every entry here is a refusal: no outcome or later step to choose.
+        model.asMap().remove("events");
         return "console/refusals";
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.accord.gateway.agreement.AgreementSource;
 import org.accord.gateway.audit.LogExport;
 import org.accord.gateway.audit.LogFilter;
 import org.accord.gateway.audit.TransferLogEntry;
@@ -30,12 +29,12 @@ class TransfersController {
     static final int MAX_EXPORT = 10_000;
 
     private final TransferLogSearch search;
-    private final AgreementSource agreements;
+    private final FilterChoices choices;
     private final ConsoleReads reads;
 
-    TransfersController(TransferLogSearch search, AgreementSource agreements, ConsoleReads reads) {
+    TransfersController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads) {
         this.search = search;
-        this.agreements = agreements;
+        this.choices = choices;
         this.reads = reads;
     }
 
@@ -59,12 +58,7 @@ class TransfersController {
         model.addAttribute("pages", openings.getTotalPages());
         model.addAttribute("total", openings.getTotalElements());
         model.addAttribute("query", form.query());
-        model.addAttribute("partners", search.partners());
-        model.addAttribute("agreements", agreements.current().agreements().keySet().stream().sorted().toList());
-        model.addAttribute("recordTypes", agreements.current().agreements().values().stream()
-                .flatMap(a -> a.flows().stream()).map(f -> f.recordType()).distinct().sorted().toList());
-        model.addAttribute("events", TransferFilterForm.events());
-        model.addAttribute("codes", search.codes());
+        choices.addTo(model);
         return "console/transfers";
     }
 

@@ -180,8 +180,12 @@ class ConsoleBrowserIntegrationTests extends GatewayIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(part));
     }
 
+    /** The whole page, not only the window: the window is made as tall as the page first. */
     private void screenshot(String name) throws IOException {
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(6000, ((Number) height).intValue() + 100)));
         File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     }
 }

@@ -198,6 +198,18 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
         assertThat(post.status()).isEqualTo(403);
     }
 
+    @Test
+    void whenDpoSignsOutThenConsoleAsksForSignInAgain() {
+        ConsoleSession session = consoleSession();
+        Page list = session.signIn("dpo", demoPassword("dpo"), "/console");
+
+        Page out = session.post("/console/sign-out", "_csrf=" + URLEncoder.encode(ConsoleSession.csrf(list.body()), StandardCharsets.UTF_8));
+
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.location()).endsWith("/console/signed-out");
+        assertThat(session.get("/console/transfers").status()).isEqualTo(302);
+    }
+
     private String submitReferral() {
         Response submitted = client.postJson("/api/v1/records", "uni-northbridge", Fixtures.json(Fixtures.referral()));
         assertThat(submitted.status()).isEqualTo(202);
