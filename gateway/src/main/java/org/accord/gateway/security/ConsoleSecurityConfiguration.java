@@ -1,6 +1,7 @@
 package org.accord.gateway.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The DPO console: a browser session signed in with OpenID Connect (the embedded authorization server by
@@ -26,7 +30,8 @@ public class ConsoleSecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
-            ConsoleProperties properties) throws Exception {
+            ConsoleProperties properties, @Value("${accord.security.embedded-authorization-server:false}") boolean embedded)
+            throws Exception {
         http.securityMatcher("/console", "/console/**", "/login/oauth2/code/**", AUTHORIZATION_BASE + "/**", "/webjars/**", "/assets/**");
         ClientRegistrationRepository repository = registrations.getIfAvailable();
         if (repository == null) {
@@ -53,8 +58,28 @@ public class ConsoleSecurityConfiguration {
                         .userInfoEndpoint(u -> u.userAuthoritiesMapper(new ConsoleRoles(properties)))
                         .defaultSuccessUrl("/console")
                         .failureUrl("/console/sign-in-failed"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn(embedded)))
                 .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl("/console/signed-out"));
         return http.build();
+    }
+
+    /**
+     * Sends a browser that is not signed in to the identity provider. The embedded authorization server accepts
+     * loopback redirects by address only (RFC 8252 s.8.3), so a browser on {@code localhost} is first moved to
+     * {@code 127.0.0.1}, where the whole sign-in then keeps one session.
+     */
+    private static AuthenticationEntryPoint signIn(boolean embedded) {
+        AuthenticationEntryPoint toProvider = new LoginUrlAuthenticationEntryPoint(AUTHORIZATION_BASE + "/" + ConsoleRoles.REGISTRATION_ID);
+        if (!embedded) {
+            return toProvider;
+        }
+        return (request, response, e) -> {
+            if ("localhost".equalsIgnoreCase(request.getServerName())) {
+                response.sendRedirect(ServletUriComponentsBuilder.fromRequest(request).host("127.0.0.1").build().toUriString());
+                return;
+            }
+            toProvider.commence(request, response, e);
+        };
     }
 
     @Bean

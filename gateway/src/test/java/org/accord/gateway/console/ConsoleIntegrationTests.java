@@ -52,6 +52,19 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenBrowserOpensConsoleOnLocalhostThenItIsMovedToTheLoopbackAddressFirst() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        java.net.http.HttpResponse<Void> response = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/console/transfers?outcome=refused")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("http://127.0.0.1:" + port + "/console/transfers?outcome=refused");
+    }
+
+    @Test
     void whenDpoSignsInThenTransfersShowMetadataAndNeverRecordValues() {
         String transferId = submitReferral();
         ConsoleSession session = consoleSession();
