@@ -1,6 +1,7 @@
 package org.accord.gateway.outbound;
 
 import org.accord.gateway.audit.LogEntry;
+import org.accord.gateway.audit.SubjectReferences;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.metrics.TransferMetrics;
@@ -12,10 +13,12 @@ final class RefusalRecorder {
 
     private final TransferLog transferLog;
     private final TransferMetrics metrics;
+    private final SubjectReferences subjects;
 
-    RefusalRecorder(TransferLog transferLog, TransferMetrics metrics) {
+    RefusalRecorder(TransferLog transferLog, TransferMetrics metrics, SubjectReferences subjects) {
         this.transferLog = transferLog;
         this.metrics = metrics;
+        this.subjects = subjects;
     }
 
     SubmissionOutcome.Refused record(Refusal refusal) {
@@ -26,6 +29,7 @@ final class RefusalRecorder {
         }
         SubmissionOutcome.Refused outcome = refusal.outcome();
         transferLog.appendAlone(LogEntry.refusal(s.transferId(), outcome.code(), s.clientId(), facts, outcome.reason()));
+        subjects.record(s.transferId(), subjects.referencesFor(s.recordType(), s.record()));
         metrics.refused(outcome.code(), refusal.agreement() == null ? null : refusal.agreement().id());
         return outcome;
     }

@@ -9,6 +9,7 @@ import org.accord.gateway.agreement.ChannelKind;
 import org.accord.gateway.agreement.Direction;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
+import org.accord.gateway.audit.SubjectReferences;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.metrics.TransferMetrics;
@@ -34,14 +35,16 @@ class TransferStore {
     private final StoredMessageRepository messages;
     private final TransferLog transferLog;
     private final TransferMetrics metrics;
+    private final SubjectReferences subjects;
     private final Clock clock;
 
     TransferStore(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog,
-            TransferMetrics metrics, Clock clock) {
+            TransferMetrics metrics, SubjectReferences subjects, Clock clock) {
         this.transfers = transfers;
         this.messages = messages;
         this.transferLog = transferLog;
         this.metrics = metrics;
+        this.subjects = subjects;
         this.clock = clock;
     }
 
@@ -67,6 +70,7 @@ class TransferStore {
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
                 facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
                 .withSigner(t.sealed().signerCertificateSha256()));
+        subjects.record(s.transferId(), subjects.referencesFor(s.recordType(), s.record()));
         metrics.accepted(agreement.id());
         return s.transferId();
     }

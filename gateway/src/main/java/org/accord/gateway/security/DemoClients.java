@@ -29,6 +29,11 @@ public final class DemoClients {
 
     /** Loads the secrets file, adding a fresh random secret for any client id that has none. */
     public static DemoClients ensure(Path file, Iterable<String> clientIds) {
+        return ensure(file, clientIds, "DEMO client secrets");
+    }
+
+    /** As {@link #ensure(Path, Iterable)}, for any named demo secrets; {@code what} heads the file. */
+    static DemoClients ensure(Path file, Iterable<String> clientIds, String what) {
         try {
             Properties stored = new Properties();
             if (Files.exists(file)) {
@@ -50,7 +55,7 @@ public final class DemoClients {
                 secrets.put(id, secret);
             }
             if (changed) {
-                write(file, secrets);
+                write(file, secrets, what);
             }
             return new DemoClients(file, secrets);
         }
@@ -59,14 +64,14 @@ public final class DemoClients {
         }
     }
 
-    private static void write(Path file, Map<String, String> secrets) throws IOException {
+    private static void write(Path file, Map<String, String> secrets, String what) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp);
         restrict(tmp);
         try (Writer writer = Files.newBufferedWriter(tmp)) {
-            writer.write("# DEMO client secrets made at first start by Accord. Not for production.\n");
+            writer.write("# " + what + " made at first start by Accord. Not for production.\n");
             for (Map.Entry<String, String> e : new TreeMap<>(secrets).entrySet()) {
                 writer.write(e.getKey() + "=" + e.getValue() + "\n");
             }

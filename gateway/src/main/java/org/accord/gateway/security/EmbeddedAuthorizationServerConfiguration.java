@@ -25,11 +25,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -37,11 +41,16 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The embedded OAuth2 authorization server used when no external identity provider is configured:
- * client-credentials tokens for the demo clients, signed with an RSA key made at first start. In production
+ * client-credentials tokens for the demo clients, signed with an RSA key made at first start, and OpenID
+ * Connect sign-in for the console's demo users ({@code dpo}, {@code admin}) on its own form. In production
  * it is switched off ({@code accord.security.embedded-authorization-server=false}) and the resource server
  * trusts the institution's issuer instead.
  */
@@ -54,9 +63,47 @@ public class EmbeddedAuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
-        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                // A browser sent to /oauth2/authorize without a session signs in on the form at /login.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(DemoUsers.LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /** The embedded authorization server's own sign-in form, for the demo console users. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain authorizationServerLogin(HttpSecurity http) throws Exception {
+        http.securityMatcher(DemoUsers.LOGIN_PAGE)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .formLogin(form -> form.loginPage(DemoUsers.LOGIN_PAGE).defaultSuccessUrl("/console"));
+        return http.build();
+    }
+
+    @Bean
+    DemoUsers demoUsers(ConsoleProperties console, @Value("${accord.data-dir}") Path dataDir) {
+        DemoUsers users = DemoUsers.ensure(dataDir.resolve("demo").resolve("users.properties"), console.demoUsers());
+        console.demoUsers().forEach((name, roles) -> log.info("Demo console user name={} roles={} (password in {})", name, roles, users.file()));
+        return users;
+    }
+
+    @Bean
+    UserDetailsService demoUserDetails(DemoUsers users) {
+        return users.userDetails();
+    }
+
+    /** Puts the signed-in user's console roles into the ID token, where the console reads them. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> consoleRolesInIdToken(ConsoleProperties console) {
+        return context -> {
+            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                context.getClaims().claim(console.rolesClaim(), DemoUsers.rolesOf(context.getPrincipal()));
+            }
+        };
     }
 
     @Bean
@@ -66,11 +113,13 @@ public class EmbeddedAuthorizationServerConfiguration {
             throw new IllegalStateException("The embedded authorization server only serves demo clients; "
                     + "set accord.security.embedded-authorization-server=false and configure an issuer.");
         }
-        return DemoClients.ensure(dataDir.resolve("demo").resolve("clients.properties"), properties.demoClients().keySet());
+        List<String> ids = new ArrayList<>(properties.demoClients().keySet());
+        ids.add(EmbeddedConsoleClient.CLIENT_ID);
+        return DemoClients.ensure(dataDir.resolve("demo").resolve("clients.properties"), ids);
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(SecurityProperties properties, DemoClients secrets) {
+    RegisteredClientRepository registeredClients(SecurityProperties properties, DemoClients secrets, ConsoleProperties console) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<RegisteredClient> clients = new ArrayList<>();
         properties.demoClients().forEach((id, scopes) -> clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes()).toString())
@@ -84,6 +133,7 @@ public class EmbeddedAuthorizationServerConfiguration {
                 .build()));
         properties.demoClients().forEach((id, scopes) -> log.info(
                 "Demo client id={} organisation={} scopes={} (secret in {})", id, properties.clients().get(id), scopes, secrets.file()));
+        clients.add(EmbeddedConsoleClient.registeredClient(secrets, encoder, console.redirectUris()));
         return new InMemoryRegisteredClientRepository(clients);
     }
 

@@ -42,11 +42,30 @@ public abstract class GatewayIntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("accord.data-dir", DATA_DIR::toString);
+        // A demo user the identity provider signs in but who holds no console role.
+        registry.add("accord.console.demo-users.caseworker", () -> "CASEWORKER");
     }
 
     @BeforeEach
     void client() {
         client = CLIENTS.computeIfAbsent(port, p -> newClient());
+    }
+
+    /** A browser-like session on the console that signs in through the embedded authorization server. */
+    protected ConsoleSession consoleSession() {
+        return new ConsoleSession(port);
+    }
+
+    /** The demo console user's password, made at first start. */
+    protected static String demoPassword(String user) {
+        try (java.io.Reader reader = Files.newBufferedReader(DATA_DIR.resolve("demo").resolve("users.properties"))) {
+            java.util.Properties users = new java.util.Properties();
+            users.load(reader);
+            return users.getProperty(user);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private GatewayClient newClient() {

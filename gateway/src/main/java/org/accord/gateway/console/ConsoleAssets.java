@@ -1,0 +1,18 @@
+package org.accord.gateway.console;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.webjars.WebJarVersionLocator;
+
+/** GOV.UK Frontend's fonts and images, which its stylesheet expects under {@code /assets/}, served from the webjar. */
+@Configuration(proxyBeanMethods = false)
+class ConsoleAssets implements WebMvcConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        String version = new WebJarVersionLocator().version("govuk-frontend");
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/" + version + "/dist/govuk/assets/");
+    }
+}
