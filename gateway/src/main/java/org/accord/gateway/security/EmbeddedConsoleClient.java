@@ -1,8 +1,12 @@
 package org.accord.gateway.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -28,10 +32,26 @@ final class EmbeddedConsoleClient implements ClientRegistrationRepository {
     private final Environment environment;
     private final DemoClients secrets;
     private volatile ClientRegistration registration;
+    private volatile Map<String, ClientRegistration> configured;
 
     EmbeddedConsoleClient(Environment environment, DemoClients secrets) {
         this.environment = environment;
         this.secrets = secrets;
+    }
+
+    /**
+     * The registrations configured under {@code spring.security.oauth2.client} (for example the client-credentials
+     * registrations partners' endpoints ask tokens from), which this repository serves beside the console's own.
+     */
+    private Map<String, ClientRegistration> configured() {
+        Map<String, ClientRegistration> made = configured;
+        if (made == null) {
+            OAuth2ClientProperties properties = Binder.get(environment).bind("spring.security.oauth2.client", OAuth2ClientProperties.class)
+                    .orElseGet(OAuth2ClientProperties::new);
+            made = Map.copyOf(new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+            configured = made;
+        }
+        return made;
     }
 
     static RegisteredClient registeredClient(DemoClients secrets, PasswordEncoder encoder, List<String> redirectUris) {
@@ -50,7 +70,7 @@ final class EmbeddedConsoleClient implements ClientRegistrationRepository {
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
         if (!ConsoleRoles.REGISTRATION_ID.equals(registrationId)) {
-            return null;
+            return configured().get(registrationId);
         }
         ClientRegistration made = registration;
         if (made == null) {
