@@ -18,11 +18,13 @@ final class DateFinder {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![A-Za-z0-9])" + MONTH + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? [0-9]{4})?" + "(?![A-Za-z0-9])");
 
+    private static final String MONTH_INITIALS = "JFMASOND";
+
     private DateFinder() {
     }
 
     static void find(String text, IdentifierFinder.Candidates out) {
-        IdentifierFinder.each(NUMERIC_DATE, text, m -> {
+        PatternScan.each(NUMERIC_DATE, text, PatternScan::digitsStart, m -> {
             int first = Integer.parseInt(m.group(1));
             int second = Integer.parseInt(m.group(3));
             boolean dayMonth = first >= 1 && first <= 31 && second >= 1 && second <= 12;
@@ -32,20 +34,20 @@ final class DateFinder {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        IdentifierFinder.each(ISO_DATE, text, m -> {
+        PatternScan.each(ISO_DATE, text, PatternScan::digitsStart, m -> {
             int month = Integer.parseInt(m.group(2));
             int day = Integer.parseInt(m.group(3));
             if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        IdentifierFinder.each(DAY_MONTH, text, m -> {
+        PatternScan.each(DAY_MONTH, text, (t, i) -> PatternScan.isDigit(t.charAt(i)) && PatternScan.wordStart(t, i), m -> {
             int day = Integer.parseInt(m.group(1));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        IdentifierFinder.each(MONTH_DAY, text, m -> {
+        PatternScan.each(MONTH_DAY, text, (t, i) -> MONTH_INITIALS.indexOf(t.charAt(i)) >= 0 && PatternScan.wordStart(t, i), m -> {
             int day = Integer.parseInt(m.group(2));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());

@@ -2,7 +2,6 @@ package org.accord.gateway.redaction.scrub;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -46,8 +45,8 @@ final class IdentifierFinder {
     static void find(String text, StudentNumberPattern studentNumbers, Candidates out) {
         emails(text, out);
         urls(text, out);
-        each(HANDLE, text, m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
-        each(IPV4, text, m -> {
+        PatternScan.each(HANDLE, text, (t, i) -> t.charAt(i) == '@', m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
+        PatternScan.each(IPV4, text, PatternScan::digitsStart, m -> {
             for (int g = 1; g <= 4; g++) {
                 if (Integer.parseInt(m.group(g)) > 255) {
                     return;
@@ -55,39 +54,39 @@ final class IdentifierFinder {
             }
             out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
         });
-        each(IPV6, text, m -> {
+        PatternScan.each(IPV6, text, IdentifierFinder::ipv6Start, m -> {
             if (isIpv6(m.group())) {
                 out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
             }
         });
         DateFinder.find(text, out);
-        each(PNC, text, m -> {
+        PatternScan.each(PNC, text, PatternScan::digitsStart, m -> {
             int year = Integer.parseInt(m.group(1));
             int serial = Integer.parseInt(m.group(2));
             if (CheckDigits.pncCheckLetter(year, serial) == m.group(3).charAt(0) || nearest(text, m.start(), "pnc", "police national computer") >= 0) {
                 out.add(IdentifierType.PNC_ID, m.start(), m.end());
             }
         });
-        each(DRIVING_LICENCE, text, m -> {
+        PatternScan.each(DRIVING_LICENCE, text, IdentifierFinder::licenceStart, m -> {
             int month = Integer.parseInt(m.group(2)) % 50;
             int day = Integer.parseInt(m.group(3));
             if (m.group(1).chars().anyMatch(Character::isLetter) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DRIVING_LICENCE, m.start(), m.end());
             }
         });
-        each(NI, text, m -> {
+        PatternScan.each(NI, text, IdentifierFinder::niStart, m -> {
             String match = m.group();
             boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT)) || match.equals(match.toLowerCase(Locale.ROOT));
             if (consistentCase && CheckDigits.isNiPrefix(Character.toUpperCase(m.group(1).charAt(0)), Character.toUpperCase(m.group(2).charAt(0)))) {
                 out.add(IdentifierType.NI_NUMBER, m.start(), m.end());
             }
         });
-        each(POSTCODE, text, m -> {
+        PatternScan.each(POSTCODE, text, IdentifierFinder::postcodeStart, m -> {
             if (m.group(2) == null || isPostcode(m.group(2), m.group(3), m.group(4))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });
-        each(LOWER_CASE_POSTCODE, text, m -> {
+        PatternScan.each(LOWER_CASE_POSTCODE, text, IdentifierFinder::lowerCasePostcodeStart, m -> {
             if (isPostcode(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT), m.group(3).toUpperCase(Locale.ROOT))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
@@ -95,7 +94,7 @@ final class IdentifierFinder {
         PhoneScanner.find(text, out);
         numbers(text, out);
         if (studentNumbers != null) {
-            each(studentNumbers.pattern(), text, m -> {
+            PatternScan.each(studentNumbers.pattern(), text, studentNumbers::couldStartAt, m -> {
                 if (m.end() > m.start()) {
                     out.add(IdentifierType.STUDENT_ID, m.start(), m.end());
                 }
@@ -109,9 +108,9 @@ final class IdentifierFinder {
      * trailing punctuation.
      */
     private static void urls(String text, Candidates out) {
-        Matcher m = URL_START.matcher(text);
+        Matcher m = PatternScan.matcher(URL_START, text);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
+        while (from < text.length() && PatternScan.find(m, text, from, IdentifierFinder::urlStart)) {
             int end = m.end();
             while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "<>\"[]".indexOf(text.charAt(end)) < 0) {
                 end++;
@@ -125,7 +124,7 @@ final class IdentifierFinder {
     }
 
     private static void emails(String text, Candidates out) {
-        each(EMAIL, text, m -> {
+        PatternScan.each(EMAIL, text, IdentifierFinder::emailStart, m -> {
             int start = m.start();
             while (start < m.end() && !Character.isLetterOrDigit(text.charAt(start))) {
                 start++;
@@ -141,8 +140,8 @@ final class IdentifierFinder {
     }
 
     private static void numbers(String text, Candidates out) {
-        each(TEN_DIGITS, text, m -> {
-            String digits = m.group().replaceAll("[ -]", "");
+        PatternScan.each(TEN_DIGITS, text, PatternScan::digitsStart, m -> {
+            String digits = m.group().replace(" ", "").replace("-", "");
             int ucas = nearest(text, m.start(), "ucas", "personal id", "application number");
             int nhs = nearest(text, m.start(), "nhs", "health");
             if (ucas >= 0 && (nhs < 0 || ucas < nhs)) {
@@ -151,8 +150,8 @@ final class IdentifierFinder {
                 out.add(IdentifierType.NHS_NUMBER, m.start(), m.end());
             }
         });
-        each(LONG_DIGITS, text, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
-        each(NINE_DIGITS, text, m -> {
+        PatternScan.each(LONG_DIGITS, text, PatternScan::digitsStart, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
+        PatternScan.each(NINE_DIGITS, text, PatternScan::digitsStart, m -> {
             if (nearest(text, m.start(), "passport") >= 0) {
                 out.add(IdentifierType.PASSPORT, m.start(), m.end());
             }
@@ -183,6 +182,104 @@ final class IdentifierFinder {
             }
         }
         return best;
+    }
+
+    private static final int URL_DOMAIN_SPAN = 4 * 64 + 8;
+    private static final int EMAIL_LOCAL_PART = 64;
+    private static final int LICENCE_PREFIX = 5;
+    private static final int IPV6_LEADING_HEX = 4;
+
+    /** A run of up to 64 local-part characters, not preceded by one, that ends at an '@'. */
+    private static boolean emailStart(String text, int i) {
+        if (!isEmailLocal(text.charAt(i)) || isEmailLocal(PatternScan.at(text, i - 1))) {
+            return false;
+        }
+        int j = i;
+        while (j < text.length() && j - i <= EMAIL_LOCAL_PART && isEmailLocal(text.charAt(j))) {
+            j++;
+        }
+        return j < text.length() && text.charAt(j) == '@';
+    }
+
+    private static boolean isEmailLocal(char c) {
+        return PatternScan.isAlnum(c) || "._%+'-".indexOf(c) >= 0;
+    }
+
+    /** "http", "www." or a run of domain characters ending at a '/', not preceded by a letter, digit, '@', '.' or '/'. */
+    private static boolean urlStart(String text, int i) {
+        char c = text.charAt(i);
+        if (!(PatternScan.isAlnum(c) || c == '-') || "@./".indexOf(PatternScan.at(text, i - 1)) >= 0
+                || PatternScan.isAlnum(PatternScan.at(text, i - 1))) {
+            return false;
+        }
+        if (text.regionMatches(true, i, "http", 0, 4) || text.regionMatches(true, i, "www.", 0, 4)) {
+            return true;
+        }
+        int j = i;
+        while (j < text.length() && j - i <= URL_DOMAIN_SPAN) {
+            char d = text.charAt(j);
+            if (!(PatternScan.isAlnum(d) || d == '-' || d == '.')) {
+                return d == '/';
+            }
+            j++;
+        }
+        return false;
+    }
+
+    /** Up to four hex digits then ':', not preceded by a hex digit or ':'. */
+    private static boolean ipv6Start(String text, int i) {
+        char before = PatternScan.at(text, i - 1);
+        if (PatternScan.isHex(before) || before == ':') {
+            return false;
+        }
+        int j = i;
+        while (j - i < IPV6_LEADING_HEX && PatternScan.isHex(PatternScan.at(text, j))) {
+            j++;
+        }
+        return PatternScan.at(text, j) == ':';
+    }
+
+    /** Five capitals or 9s, then a digit or a space, at a word start. */
+    private static boolean licenceStart(String text, int i) {
+        if (!PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        for (int j = i; j < i + LICENCE_PREFIX; j++) {
+            char c = PatternScan.at(text, j);
+            if (!PatternScan.isUpper(c) && c != '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two letters at a word start, then a digit or a space and a digit. */
+    private static boolean niStart(String text, int i) {
+        if (!PatternScan.isLetter(text.charAt(i)) || !PatternScan.isLetter(PatternScan.at(text, i + 1))
+                || !PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        char third = PatternScan.at(text, i + 2);
+        return PatternScan.isDigit(third) || third == ' ' && PatternScan.isDigit(PatternScan.at(text, i + 3));
+    }
+
+    /** "GIR", or one or two capitals then a digit, at a word start. */
+    private static boolean postcodeStart(String text, int i) {
+        if (!PatternScan.isUpper(text.charAt(i)) || !PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        char second = PatternScan.at(text, i + 1);
+        return PatternScan.isDigit(second) || PatternScan.isUpper(second) && PatternScan.isDigit(PatternScan.at(text, i + 2))
+                || text.startsWith("GIR", i);
+    }
+
+    /** One or two lower-case letters then a digit, at a word start. */
+    private static boolean lowerCasePostcodeStart(String text, int i) {
+        if (!PatternScan.isLower(text.charAt(i)) || !PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        char second = PatternScan.at(text, i + 1);
+        return PatternScan.isDigit(second) || PatternScan.isLower(second) && PatternScan.isDigit(PatternScan.at(text, i + 2));
     }
 
     private static boolean isPostcode(String area, String districtSuffix, String inward) {
@@ -218,13 +315,6 @@ final class IdentifierFinder {
             filled++;
         }
         return doubleColon >= 0 ? filled >= 1 && filled <= 7 && groups.length - 1 >= 2 : filled == 8;
-    }
-
-    static void each(Pattern pattern, String text, Consumer<Matcher> action) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            action.accept(m);
-        }
     }
 
     /** Candidates found so far; overlaps are settled by {@link TextScrubber}. */

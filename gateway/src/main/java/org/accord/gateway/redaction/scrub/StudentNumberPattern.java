@@ -13,14 +13,33 @@ public final class StudentNumberPattern {
 
     static final int MAX_SOURCE_LENGTH = 100;
     static final int MAX_REPEAT = 32;
+    private static final int ASCII = 128;
     private static final Pattern QUANTIFIER = Pattern.compile("\\{([0-9]{1,2})(?:,([0-9]{1,2}))?}");
 
     private final String source;
     private final Pattern pattern;
+    private final boolean[] firstChars;
 
     private StudentNumberPattern(String source) {
         this.source = source;
         this.pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + source + ")(?![A-Za-z0-9])");
+        this.firstChars = firstChars(pattern);
+    }
+
+    /** The ASCII characters a match can start with: those the pattern matches alone or reads past. */
+    private static boolean[] firstChars(Pattern pattern) {
+        boolean[] first = new boolean[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            Matcher m = pattern.matcher(String.valueOf(c));
+            first[c] = m.lookingAt() || m.hitEnd();
+        }
+        return first;
+    }
+
+    /** Whether a match could start at {@code i}: a necessary condition, cheap to check at every position. */
+    boolean couldStartAt(String text, int i) {
+        char c = text.charAt(i);
+        return (c >= ASCII || firstChars[c]) && PatternScan.wordStart(text, i);
     }
 
     /**
