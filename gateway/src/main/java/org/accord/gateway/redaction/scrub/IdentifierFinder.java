@@ -43,10 +43,11 @@ final class IdentifierFinder {
     }
 
     static void find(String text, StudentNumberPattern studentNumbers, Candidates out) {
-        emails(text, out);
-        urls(text, out);
-        PatternScan.each(HANDLE, text, (t, i) -> t.charAt(i) == '@', m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
-        PatternScan.each(IPV4, text, PatternScan::digitsStart, m -> {
+        StartPositions starts = new StartPositions(text);
+        emails(text, starts, out);
+        urls(text, starts, out);
+        PatternScan.each(HANDLE, text, starts.atSigns, (t, i) -> true, m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
+        PatternScan.each(IPV4, text, starts.digits, (t, i) -> digitsThen(t, i, 1, 3, "."), m -> {
             for (int g = 1; g <= 4; g++) {
                 if (Integer.parseInt(m.group(g)) > 255) {
                     return;
@@ -54,47 +55,47 @@ final class IdentifierFinder {
             }
             out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
         });
-        PatternScan.each(IPV6, text, IdentifierFinder::ipv6Start, m -> {
+        PatternScan.each(IPV6, text, starts.hex, IdentifierFinder::ipv6Start, m -> {
             if (isIpv6(m.group())) {
                 out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
             }
         });
-        DateFinder.find(text, out);
-        PatternScan.each(PNC, text, PatternScan::digitsStart, m -> {
+        DateFinder.find(text, starts, out);
+        PatternScan.each(PNC, text, starts.tokens, (t, i) -> digitsThen(t, i, 2, 4, "/"), m -> {
             int year = Integer.parseInt(m.group(1));
             int serial = Integer.parseInt(m.group(2));
             if (CheckDigits.pncCheckLetter(year, serial) == m.group(3).charAt(0) || nearest(text, m.start(), "pnc", "police national computer") >= 0) {
                 out.add(IdentifierType.PNC_ID, m.start(), m.end());
             }
         });
-        PatternScan.each(DRIVING_LICENCE, text, IdentifierFinder::licenceStart, m -> {
+        PatternScan.each(DRIVING_LICENCE, text, starts.tokens, IdentifierFinder::licenceStart, m -> {
             int month = Integer.parseInt(m.group(2)) % 50;
             int day = Integer.parseInt(m.group(3));
             if (m.group(1).chars().anyMatch(Character::isLetter) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DRIVING_LICENCE, m.start(), m.end());
             }
         });
-        PatternScan.each(NI, text, IdentifierFinder::niStart, m -> {
+        PatternScan.each(NI, text, starts.tokens, IdentifierFinder::niStart, m -> {
             String match = m.group();
             boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT)) || match.equals(match.toLowerCase(Locale.ROOT));
             if (consistentCase && CheckDigits.isNiPrefix(Character.toUpperCase(m.group(1).charAt(0)), Character.toUpperCase(m.group(2).charAt(0)))) {
                 out.add(IdentifierType.NI_NUMBER, m.start(), m.end());
             }
         });
-        PatternScan.each(POSTCODE, text, IdentifierFinder::postcodeStart, m -> {
+        PatternScan.each(POSTCODE, text, starts.tokens, IdentifierFinder::postcodeStart, m -> {
             if (m.group(2) == null || isPostcode(m.group(2), m.group(3), m.group(4))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });
-        PatternScan.each(LOWER_CASE_POSTCODE, text, IdentifierFinder::lowerCasePostcodeStart, m -> {
+        PatternScan.each(LOWER_CASE_POSTCODE, text, starts.tokens, IdentifierFinder::lowerCasePostcodeStart, m -> {
             if (isPostcode(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT), m.group(3).toUpperCase(Locale.ROOT))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });
         PhoneScanner.find(text, out);
-        numbers(text, out);
+        numbers(text, starts, out);
         if (studentNumbers != null) {
-            PatternScan.each(studentNumbers.pattern(), text, studentNumbers::couldStartAt, m -> {
+            studentNumbers.each(text, starts, m -> {
                 if (m.end() > m.start()) {
                     out.add(IdentifierType.STUDENT_ID, m.start(), m.end());
                 }
@@ -107,10 +108,18 @@ final class IdentifierFinder {
      * ({@code t.me/name}, {@code youtube.com/watch?v=...}), and runs to the next space, quote or bracket, less
      * trailing punctuation.
      */
-    private static void urls(String text, Candidates out) {
+    private static void urls(String text, StartPositions starts, Candidates out) {
         Matcher m = PatternScan.matcher(URL_START, text);
         int from = 0;
-        while (from < text.length() && PatternScan.find(m, text, from, IdentifierFinder::urlStart)) {
+        for (int k = 0; k < starts.urls.size() && from < text.length(); k++) {
+            int i = starts.urls.get(k);
+            if (i < from) {
+                continue;
+            }
+            m.region(i, text.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
             int end = m.end();
             while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "<>\"[]".indexOf(text.charAt(end)) < 0) {
                 end++;
@@ -123,8 +132,8 @@ final class IdentifierFinder {
         }
     }
 
-    private static void emails(String text, Candidates out) {
-        PatternScan.each(EMAIL, text, IdentifierFinder::emailStart, m -> {
+    private static void emails(String text, StartPositions starts, Candidates out) {
+        PatternScan.each(EMAIL, text, starts.emails, (t, i) -> true, m -> {
             int start = m.start();
             while (start < m.end() && !Character.isLetterOrDigit(text.charAt(start))) {
                 start++;
@@ -139,8 +148,8 @@ final class IdentifierFinder {
         });
     }
 
-    private static void numbers(String text, Candidates out) {
-        PatternScan.each(TEN_DIGITS, text, PatternScan::digitsStart, m -> {
+    private static void numbers(String text, StartPositions starts, Candidates out) {
+        PatternScan.each(TEN_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) >= 3, m -> {
             String digits = m.group().replace(" ", "").replace("-", "");
             int ucas = nearest(text, m.start(), "ucas", "personal id", "application number");
             int nhs = nearest(text, m.start(), "nhs", "health");
@@ -150,8 +159,8 @@ final class IdentifierFinder {
                 out.add(IdentifierType.NHS_NUMBER, m.start(), m.end());
             }
         });
-        PatternScan.each(LONG_DIGITS, text, PatternScan::digitsStart, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
-        PatternScan.each(NINE_DIGITS, text, PatternScan::digitsStart, m -> {
+        PatternScan.each(LONG_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) >= 13, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
+        PatternScan.each(NINE_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) == 9, m -> {
             if (nearest(text, m.start(), "passport") >= 0) {
                 out.add(IdentifierType.PASSPORT, m.start(), m.end());
             }
@@ -184,46 +193,13 @@ final class IdentifierFinder {
         return best;
     }
 
-    private static final int URL_DOMAIN_SPAN = 4 * 64 + 8;
-    private static final int EMAIL_LOCAL_PART = 64;
     private static final int LICENCE_PREFIX = 5;
     private static final int IPV6_LEADING_HEX = 4;
 
-    /** A run of up to 64 local-part characters, not preceded by one, that ends at an '@'. */
-    private static boolean emailStart(String text, int i) {
-        if (!isEmailLocal(text.charAt(i)) || isEmailLocal(PatternScan.at(text, i - 1))) {
-            return false;
-        }
-        int j = i;
-        while (j < text.length() && j - i <= EMAIL_LOCAL_PART && isEmailLocal(text.charAt(j))) {
-            j++;
-        }
-        return j < text.length() && text.charAt(j) == '@';
-    }
-
-    private static boolean isEmailLocal(char c) {
-        return PatternScan.isAlnum(c) || "._%+'-".indexOf(c) >= 0;
-    }
-
-    /** "http", "www." or a run of domain characters ending at a '/', not preceded by a letter, digit, '@', '.' or '/'. */
-    private static boolean urlStart(String text, int i) {
-        char c = text.charAt(i);
-        if (!(PatternScan.isAlnum(c) || c == '-') || "@./".indexOf(PatternScan.at(text, i - 1)) >= 0
-                || PatternScan.isAlnum(PatternScan.at(text, i - 1))) {
-            return false;
-        }
-        if (text.regionMatches(true, i, "http", 0, 4) || text.regionMatches(true, i, "www.", 0, 4)) {
-            return true;
-        }
-        int j = i;
-        while (j < text.length() && j - i <= URL_DOMAIN_SPAN) {
-            char d = text.charAt(j);
-            if (!(PatternScan.isAlnum(d) || d == '-' || d == '.')) {
-                return d == '/';
-            }
-            j++;
-        }
-        return false;
+    /** A run of {@code min} to {@code max} digits at {@code i}, then one of {@code next}. */
+    static boolean digitsThen(String text, int i, int min, int max, String next) {
+        int run = PatternScan.digitRun(text, i);
+        return run >= min && run <= max && i + run < text.length() && next.indexOf(text.charAt(i + run)) >= 0;
     }
 
     /** Up to four hex digits then ':', not preceded by a hex digit or ':'. */

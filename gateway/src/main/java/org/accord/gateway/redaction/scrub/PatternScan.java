@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 final class PatternScan {
 
+    private static final int MAX_RUN = 32;
+
     private PatternScan() {
     }
 
@@ -22,7 +24,27 @@ final class PatternScan {
         boolean at(String text, int i);
     }
 
-    /** Calls {@code action} for each match, as {@code while (m.find())} would. */
+    /**
+     * Calls {@code action} for each match, as {@code while (m.find())} would, trying the pattern only at those of
+     * {@code positions} where {@code start} holds; every match must start at one of them.
+     */
+    static void each(Pattern pattern, String text, StartPositions.Positions positions, Start start, Consumer<Matcher> action) {
+        Matcher m = matcher(pattern, text);
+        int n = text.length();
+        int from = 0;
+        for (int k = 0; k < positions.size(); k++) {
+            int i = positions.get(k);
+            if (i >= from && start.at(text, i)) {
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    action.accept(m);
+                    from = m.end() > m.start() ? m.end() : m.end() + 1;
+                }
+            }
+        }
+    }
+
+    /** Calls {@code action} for each match, as {@code while (m.find())} would, trying every position {@code start} allows. */
     static void each(Pattern pattern, String text, Start start, Consumer<Matcher> action) {
         Matcher m = matcher(pattern, text);
         int from = 0;
@@ -49,6 +71,15 @@ final class PatternScan {
             }
         }
         return false;
+    }
+
+    /** How many ASCII digits run from {@code i}, counting at most 32. */
+    static int digitRun(String text, int i) {
+        int j = i;
+        while (j < text.length() && j - i < MAX_RUN && isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j - i;
     }
 
     static boolean isDigit(char c) {
