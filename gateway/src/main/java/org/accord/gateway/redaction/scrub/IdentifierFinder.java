@@ -109,12 +109,15 @@ final class IdentifierFinder {
      * trailing punctuation.
      */
     private static void urls(String text, StartPositions starts, Candidates out) {
-        Matcher m = PatternScan.matcher(URL_START, text);
+        Matcher m = null;
         int from = 0;
         for (int k = 0; k < starts.urls.size() && from < text.length(); k++) {
             int i = starts.urls.get(k);
             if (i < from) {
                 continue;
+            }
+            if (m == null) {
+                m = PatternScan.matcher(URL_START, text);
             }
             m.region(i, text.length());
             if (!m.lookingAt()) {

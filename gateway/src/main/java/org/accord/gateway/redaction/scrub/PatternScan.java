@@ -29,12 +29,15 @@ final class PatternScan {
      * {@code positions} where {@code start} holds; every match must start at one of them.
      */
     static void each(Pattern pattern, String text, StartPositions.Positions positions, Start start, Consumer<Matcher> action) {
-        Matcher m = matcher(pattern, text);
+        Matcher m = null;
         int n = text.length();
         int from = 0;
         for (int k = 0; k < positions.size(); k++) {
             int i = positions.get(k);
             if (i >= from && start.at(text, i)) {
+                if (m == null) {
+                    m = matcher(pattern, text);
+                }
                 m.region(i, n);
                 if (m.lookingAt()) {
                     action.accept(m);
