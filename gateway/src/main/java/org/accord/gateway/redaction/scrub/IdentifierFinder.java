@@ -71,7 +71,7 @@ final class IdentifierFinder {
         PatternScan.each(DRIVING_LICENCE, text, starts.tokens, IdentifierFinder::licenceStart, m -> {
             int month = Integer.parseInt(m.group(2)) % 50;
             int day = Integer.parseInt(m.group(3));
-            if (m.group(1).chars().anyMatch(Character::isLetter) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+            if (!allNines(text, m.start(1), m.end(1)) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DRIVING_LICENCE, m.start(), m.end());
             }
         });
@@ -141,10 +141,10 @@ final class IdentifierFinder {
             while (start < m.end() && !Character.isLetterOrDigit(text.charAt(start))) {
                 start++;
             }
-            String tld = m.group().substring(m.group().lastIndexOf('.') + 1);
+            int tldStart = text.lastIndexOf('.', m.end() - 1) + 1;
             boolean domainRunsOn = m.end() + 1 < text.length() && text.charAt(m.end()) == '.'
                     && Character.isLetterOrDigit(text.charAt(m.end() + 1));
-            boolean realTld = tld.length() >= 2 && tld.chars().allMatch(Character::isLetter);
+            boolean realTld = m.end() - tldStart >= 2 && allLetters(text, tldStart, m.end());
             if ((realTld || domainRunsOn) && text.charAt(start) != '@') {
                 out.add(IdentifierType.EMAIL, start, m.end());
             }
@@ -261,6 +261,25 @@ final class IdentifierFinder {
         return PatternScan.isDigit(second) || PatternScan.isLower(second) && PatternScan.isDigit(PatternScan.at(text, i + 2));
     }
 
+    private static boolean allLetters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The licence's surname part, [A-Z9]{5}, is all 9s: it has no letter. */
+    private static boolean allNines(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPostcode(String area, String districtSuffix, String inward) {
         if ("QVX".indexOf(area.charAt(0)) >= 0 || (area.length() == 2 && "IJZ".indexOf(area.charAt(1)) >= 0)) {
             return false;
@@ -269,7 +288,12 @@ final class IdentifierFinder {
                 && (area.length() == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY").indexOf(districtSuffix.charAt(0)) < 0) {
             return false;
         }
-        return inward.chars().noneMatch(c -> "CIKMOV".indexOf(c) >= 0);
+        for (int i = 0; i < inward.length(); i++) {
+            if ("CIKMOV".indexOf(inward.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isIpv6(String candidate) {
