@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Finds structured identifiers (everything but names). Each pattern uses bounded, mostly possessive quantifiers
  * behind a fixed-width boundary look-behind, so the work at each position is bounded by a constant and a scan is
- * linear in the text length; format rules and check digits are then checked in code.
+ * linear in the text length; format rules and check digits are then checked in code. A pattern is tried only at
+ * the {@link StartPositions} where its match could start and a cheap shape check passes (see {@link PatternScan}),
+ * not at every character.
  */
 final class IdentifierFinder {
 
