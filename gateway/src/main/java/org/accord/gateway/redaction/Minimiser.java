@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
@@ -40,11 +41,13 @@ public final class Minimiser {
 
     private static final String FIXED_MASK = "********";
     private static final int MIN_KEY_BYTES = 32;
+    private static final int MAX_CACHED_PATTERNS = 64;
     private static final Pattern POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final PseudonymKeys keys;
     private final TextScrubber scrubber;
+    private final Map<String, StudentNumberPattern> studentPatterns = new ConcurrentHashMap<>();
 
     /** With the default scrubber: the shipped UK name lists and a 64 KiB limit per free-text field. */
     public Minimiser(PseudonymKeys keys) {
@@ -161,7 +164,7 @@ public final class Minimiser {
 
         private ScrubProfile profile(FieldRule.Scrub rule) {
             return profiles.computeIfAbsent(rule, r -> new ScrubProfile(RecordNames.at(record, r.namePaths()), r.detectOtherNames(),
-                    Optional.ofNullable(r.studentNumberPattern()).map(StudentNumberPattern::compile)));
+                    Optional.ofNullable(r.studentNumberPattern()).map(Minimiser.this::studentNumbers)));
         }
 
         private Optional<String> transform(FieldRule rule, JsonNode node) {
@@ -197,6 +200,21 @@ public final class Minimiser {
                     return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The compiled student number pattern: compiled once per source, since agreements state only a few, and
+     * compiling (checking the pattern, finding where its matches can start) costs more than scrubbing a field.
+     */
+    private StudentNumberPattern studentNumbers(String source) {
+        StudentNumberPattern compiled = studentPatterns.get(source);
+        if (compiled == null) {
+            compiled = StudentNumberPattern.compile(source);
+            if (studentPatterns.size() < MAX_CACHED_PATTERNS) {
+                studentPatterns.putIfAbsent(source, compiled);
+            }
+        }
+        return compiled;
     }
 
     /** Counts of two scrubs of one path (items of an array) added up: {@code scrub:PHONE=1} and {@code scrub:PHONE=2,NAME=1}. */

@@ -18,11 +18,14 @@ final class DateFinder {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![A-Za-z0-9])" + MONTH + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? [0-9]{4})?" + "(?![A-Za-z0-9])");
 
+    private static final String MONTH_INITIALS = "JFMASOND";
+    private static final String[] MONTH_PREFIXES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
     private DateFinder() {
     }
 
-    static void find(String text, IdentifierFinder.Candidates out) {
-        IdentifierFinder.each(NUMERIC_DATE, text, m -> {
+    static void find(String text, StartPositions starts, IdentifierFinder.Candidates out) {
+        PatternScan.each(NUMERIC_DATE, text, starts.digits, (t, i) -> IdentifierFinder.digitsThen(t, i, 1, 2, "/.-"), m -> {
             int first = Integer.parseInt(m.group(1));
             int second = Integer.parseInt(m.group(3));
             boolean dayMonth = first >= 1 && first <= 31 && second >= 1 && second <= 12;
@@ -32,24 +35,37 @@ final class DateFinder {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        IdentifierFinder.each(ISO_DATE, text, m -> {
+        PatternScan.each(ISO_DATE, text, starts.digits, (t, i) -> IdentifierFinder.digitsThen(t, i, 4, 4, "-"), m -> {
             int month = Integer.parseInt(m.group(2));
             int day = Integer.parseInt(m.group(3));
             if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        IdentifierFinder.each(DAY_MONTH, text, m -> {
+        PatternScan.each(DAY_MONTH, text, starts.tokens, (t, i) -> IdentifierFinder.digitsThen(t, i, 1, 2, " snrt"), m -> {
             int day = Integer.parseInt(m.group(1));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        IdentifierFinder.each(MONTH_DAY, text, m -> {
+        PatternScan.each(MONTH_DAY, text, starts.tokens, DateFinder::monthStart, m -> {
             int day = Integer.parseInt(m.group(2));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
+    }
+
+    /** Every month name and abbreviation starts with one of the twelve three-letter prefixes. */
+    private static boolean monthStart(String text, int i) {
+        if (MONTH_INITIALS.indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
+        for (String prefix : MONTH_PREFIXES) {
+            if (text.startsWith(prefix, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -87,7 +87,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
     }
 
     private boolean isTitle(Word word) {
-        return Character.isUpperCase(word.text().charAt(0)) && titles.contains(word.lower());
+        return Character.isUpperCase(word.charAt(0)) && titles.contains(word.lower());
     }
 
     private boolean isForename(Word word) {

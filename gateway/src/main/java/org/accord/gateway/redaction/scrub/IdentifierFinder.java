@@ -2,13 +2,14 @@ package org.accord.gateway.redaction.scrub;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Finds structured identifiers (everything but names). Each pattern uses bounded, mostly possessive quantifiers
  * behind a fixed-width boundary look-behind, so the work at each position is bounded by a constant and a scan is
- * linear in the text length; format rules and check digits are then checked in code.
+ * linear in the text length; format rules and check digits are then checked in code. A pattern is tried only at
+ * the {@link StartPositions} where its match could start and a cheap shape check passes (see {@link PatternScan}),
+ * not at every character.
  */
 final class IdentifierFinder {
 
@@ -44,10 +45,11 @@ final class IdentifierFinder {
     }
 
     static void find(String text, StudentNumberPattern studentNumbers, Candidates out) {
-        emails(text, out);
-        urls(text, out);
-        each(HANDLE, text, m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
-        each(IPV4, text, m -> {
+        StartPositions starts = new StartPositions(text);
+        emails(text, starts, out);
+        urls(text, starts, out);
+        PatternScan.each(HANDLE, text, starts.atSigns, (t, i) -> true, m -> out.add(IdentifierType.HANDLE, m.start(), m.end()));
+        PatternScan.each(IPV4, text, starts.digits, (t, i) -> digitsThen(t, i, 1, 3, "."), m -> {
             for (int g = 1; g <= 4; g++) {
                 if (Integer.parseInt(m.group(g)) > 255) {
                     return;
@@ -55,47 +57,47 @@ final class IdentifierFinder {
             }
             out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
         });
-        each(IPV6, text, m -> {
+        PatternScan.each(IPV6, text, starts.hex, IdentifierFinder::ipv6Start, m -> {
             if (isIpv6(m.group())) {
                 out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
             }
         });
-        DateFinder.find(text, out);
-        each(PNC, text, m -> {
+        DateFinder.find(text, starts, out);
+        PatternScan.each(PNC, text, starts.tokens, (t, i) -> digitsThen(t, i, 2, 4, "/"), m -> {
             int year = Integer.parseInt(m.group(1));
             int serial = Integer.parseInt(m.group(2));
             if (CheckDigits.pncCheckLetter(year, serial) == m.group(3).charAt(0) || nearest(text, m.start(), "pnc", "police national computer") >= 0) {
                 out.add(IdentifierType.PNC_ID, m.start(), m.end());
             }
         });
-        each(DRIVING_LICENCE, text, m -> {
+        PatternScan.each(DRIVING_LICENCE, text, starts.tokens, IdentifierFinder::licenceStart, m -> {
             int month = Integer.parseInt(m.group(2)) % 50;
             int day = Integer.parseInt(m.group(3));
-            if (m.group(1).chars().anyMatch(Character::isLetter) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+            if (!allNines(text, m.start(1), m.end(1)) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DRIVING_LICENCE, m.start(), m.end());
             }
         });
-        each(NI, text, m -> {
+        PatternScan.each(NI, text, starts.tokens, IdentifierFinder::niStart, m -> {
             String match = m.group();
             boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT)) || match.equals(match.toLowerCase(Locale.ROOT));
             if (consistentCase && CheckDigits.isNiPrefix(Character.toUpperCase(m.group(1).charAt(0)), Character.toUpperCase(m.group(2).charAt(0)))) {
                 out.add(IdentifierType.NI_NUMBER, m.start(), m.end());
             }
         });
-        each(POSTCODE, text, m -> {
+        PatternScan.each(POSTCODE, text, starts.tokens, IdentifierFinder::postcodeStart, m -> {
             if (m.group(2) == null || isPostcode(m.group(2), m.group(3), m.group(4))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });
-        each(LOWER_CASE_POSTCODE, text, m -> {
+        PatternScan.each(LOWER_CASE_POSTCODE, text, starts.tokens, IdentifierFinder::lowerCasePostcodeStart, m -> {
             if (isPostcode(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT), m.group(3).toUpperCase(Locale.ROOT))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });
         PhoneScanner.find(text, out);
-        numbers(text, out);
+        numbers(text, starts, out);
         if (studentNumbers != null) {
-            each(studentNumbers.pattern(), text, m -> {
+            studentNumbers.each(text, starts, m -> {
                 if (m.end() > m.start()) {
                     out.add(IdentifierType.STUDENT_ID, m.start(), m.end());
                 }
@@ -108,10 +110,21 @@ final class IdentifierFinder {
      * ({@code t.me/name}, {@code youtube.com/watch?v=...}), and runs to the next space, quote or bracket, less
      * trailing punctuation.
      */
-    private static void urls(String text, Candidates out) {
-        Matcher m = URL_START.matcher(text);
+    private static void urls(String text, StartPositions starts, Candidates out) {
+        Matcher m = null;
         int from = 0;
-        while (from < text.length() && m.find(from)) {
+        for (int k = 0; k < starts.urls.size() && from < text.length(); k++) {
+            int i = starts.urls.get(k);
+            if (i < from) {
+                continue;
+            }
+            if (m == null) {
+                m = PatternScan.matcher(URL_START, text);
+            }
+            m.region(i, text.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
             int end = m.end();
             while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "<>\"[]".indexOf(text.charAt(end)) < 0) {
                 end++;
@@ -124,25 +137,25 @@ final class IdentifierFinder {
         }
     }
 
-    private static void emails(String text, Candidates out) {
-        each(EMAIL, text, m -> {
+    private static void emails(String text, StartPositions starts, Candidates out) {
+        PatternScan.each(EMAIL, text, starts.emails, (t, i) -> true, m -> {
             int start = m.start();
             while (start < m.end() && !Character.isLetterOrDigit(text.charAt(start))) {
                 start++;
             }
-            String tld = m.group().substring(m.group().lastIndexOf('.') + 1);
+            int tldStart = text.lastIndexOf('.', m.end() - 1) + 1;
             boolean domainRunsOn = m.end() + 1 < text.length() && text.charAt(m.end()) == '.'
                     && Character.isLetterOrDigit(text.charAt(m.end() + 1));
-            boolean realTld = tld.length() >= 2 && tld.chars().allMatch(Character::isLetter);
+            boolean realTld = m.end() - tldStart >= 2 && allLetters(text, tldStart, m.end());
             if ((realTld || domainRunsOn) && text.charAt(start) != '@') {
                 out.add(IdentifierType.EMAIL, start, m.end());
             }
         });
     }
 
-    private static void numbers(String text, Candidates out) {
-        each(TEN_DIGITS, text, m -> {
-            String digits = m.group().replaceAll("[ -]", "");
+    private static void numbers(String text, StartPositions starts, Candidates out) {
+        PatternScan.each(TEN_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) >= 3, m -> {
+            String digits = m.group().replace(" ", "").replace("-", "");
             int ucas = nearest(text, m.start(), "ucas", "personal id", "application number");
             int nhs = nearest(text, m.start(), "nhs", "health");
             if (ucas >= 0 && (nhs < 0 || ucas < nhs)) {
@@ -151,8 +164,8 @@ final class IdentifierFinder {
                 out.add(IdentifierType.NHS_NUMBER, m.start(), m.end());
             }
         });
-        each(LONG_DIGITS, text, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
-        each(NINE_DIGITS, text, m -> {
+        PatternScan.each(LONG_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) >= 13, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
+        PatternScan.each(NINE_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) == 9, m -> {
             if (nearest(text, m.start(), "passport") >= 0) {
                 out.add(IdentifierType.PASSPORT, m.start(), m.end());
             }
@@ -185,6 +198,90 @@ final class IdentifierFinder {
         return best;
     }
 
+    private static final int LICENCE_PREFIX = 5;
+    private static final int IPV6_LEADING_HEX = 4;
+
+    /** A run of {@code min} to {@code max} digits at {@code i}, then one of {@code next}. */
+    static boolean digitsThen(String text, int i, int min, int max, String next) {
+        int run = PatternScan.digitRun(text, i);
+        return run >= min && run <= max && i + run < text.length() && next.indexOf(text.charAt(i + run)) >= 0;
+    }
+
+    /** Up to four hex digits then ':', not preceded by a hex digit or ':'. */
+    private static boolean ipv6Start(String text, int i) {
+        char before = PatternScan.at(text, i - 1);
+        if (PatternScan.isHex(before) || before == ':') {
+            return false;
+        }
+        int j = i;
+        while (j - i < IPV6_LEADING_HEX && PatternScan.isHex(PatternScan.at(text, j))) {
+            j++;
+        }
+        return PatternScan.at(text, j) == ':';
+    }
+
+    /** Five capitals or 9s, then a digit or a space, at a word start. */
+    private static boolean licenceStart(String text, int i) {
+        if (!PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        for (int j = i; j < i + LICENCE_PREFIX; j++) {
+            char c = PatternScan.at(text, j);
+            if (!PatternScan.isUpper(c) && c != '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two letters at a word start, then a digit or a space and a digit. */
+    private static boolean niStart(String text, int i) {
+        if (!PatternScan.isLetter(text.charAt(i)) || !PatternScan.isLetter(PatternScan.at(text, i + 1))
+                || !PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        char third = PatternScan.at(text, i + 2);
+        return PatternScan.isDigit(third) || third == ' ' && PatternScan.isDigit(PatternScan.at(text, i + 3));
+    }
+
+    /** "GIR", or one or two capitals then a digit, at a word start. */
+    private static boolean postcodeStart(String text, int i) {
+        if (!PatternScan.isUpper(text.charAt(i)) || !PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        char second = PatternScan.at(text, i + 1);
+        return PatternScan.isDigit(second) || PatternScan.isUpper(second) && PatternScan.isDigit(PatternScan.at(text, i + 2))
+                || text.startsWith("GIR", i);
+    }
+
+    /** One or two lower-case letters then a digit, at a word start. */
+    private static boolean lowerCasePostcodeStart(String text, int i) {
+        if (!PatternScan.isLower(text.charAt(i)) || !PatternScan.wordStart(text, i)) {
+            return false;
+        }
+        char second = PatternScan.at(text, i + 1);
+        return PatternScan.isDigit(second) || PatternScan.isLower(second) && PatternScan.isDigit(PatternScan.at(text, i + 2));
+    }
+
+    private static boolean allLetters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The licence's surname part, [A-Z9]{5}, is all 9s: it has no letter. */
+    private static boolean allNines(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPostcode(String area, String districtSuffix, String inward) {
         if ("QVX".indexOf(area.charAt(0)) >= 0 || (area.length() == 2 && "IJZ".indexOf(area.charAt(1)) >= 0)) {
             return false;
@@ -193,7 +290,12 @@ final class IdentifierFinder {
                 && (area.length() == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY").indexOf(districtSuffix.charAt(0)) < 0) {
             return false;
         }
-        return inward.chars().noneMatch(c -> "CIKMOV".indexOf(c) >= 0);
+        for (int i = 0; i < inward.length(); i++) {
+            if ("CIKMOV".indexOf(inward.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isIpv6(String candidate) {
@@ -218,13 +320,6 @@ final class IdentifierFinder {
             filled++;
         }
         return doubleColon >= 0 ? filled >= 1 && filled <= 7 && groups.length - 1 >= 2 : filled == 8;
-    }
-
-    static void each(Pattern pattern, String text, Consumer<Matcher> action) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            action.accept(m);
-        }
     }
 
     /** Candidates found so far; overlaps are settled by {@link TextScrubber}. */

@@ -18,9 +18,11 @@ public enum IdentifierType {
     NAME("NAME");
 
     private final String label;
+    private final String placeholder;
 
     IdentifierType(String label) {
         this.label = label;
+        this.placeholder = "[" + label + "]";
     }
 
     /** The label used in placeholders, counts and the corpus, for example {@code NI-NUMBER}. */
@@ -30,7 +32,7 @@ public enum IdentifierType {
 
     /** The text that replaces a finding, for example {@code [NI-NUMBER]}. */
     public String placeholder() {
-        return "[" + label + "]";
+        return placeholder;
     }
 
     public static IdentifierType fromLabel(String label) {

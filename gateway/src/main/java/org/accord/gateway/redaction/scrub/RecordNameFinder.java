@@ -3,6 +3,7 @@ package org.accord.gateway.redaction.scrub;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Set;
  */
 final class RecordNameFinder {
 
+    private static final int INITIALS = 128;
     private static final Set<String> NOT_NAME_WORDS = DictionaryNameDetector.list("known-name-stopwords.txt");
 
     private RecordNameFinder() {
@@ -35,16 +37,17 @@ final class RecordNameFinder {
         if (known.isEmpty()) {
             return found;
         }
+        boolean[] knownInitials = initials(known);
         int i = 0;
         while (i < words.size()) {
-            if (!isKnown(words.get(i), known)) {
+            if (!isKnown(words.get(i), known, knownInitials)) {
                 i++;
                 continue;
             }
             int first = i;
             int last = i;
             while (last + 1 < words.size() && words.get(last).isFollowedBy(words.get(last + 1), text)
-                    && isKnown(words.get(last + 1), known)) {
+                    && isKnown(words.get(last + 1), known, knownInitials)) {
                 last++;
             }
             if (detector instanceof DictionaryNameDetector dictionary && words.get(first).isCapitalised()) {
@@ -70,16 +73,44 @@ final class RecordNameFinder {
         }
     }
 
-    private static boolean isKnown(Word word, Set<String> known) {
-        String lower = word.lower();
-        if (known.contains(lower)) {
+    /** The whole word, or one of its hyphen-separated parts, is a known name word; allocates only for likely ones. */
+    private static boolean isKnown(Word word, Set<String> known, boolean[] knownInitials) {
+        if (isKnownSpan(word, 0, word.length(), known, knownInitials)) {
             return true;
         }
-        for (String part : lower.split("-")) {
-            if (known.contains(part)) {
-                return true;
+        int from = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) == '-') {
+                if (isKnownSpan(word, from, i, known, knownInitials)) {
+                    return true;
+                }
+                from = i + 1;
             }
         }
-        return false;
+        return from > 0 && isKnownSpan(word, from, word.length(), known, knownInitials);
+    }
+
+    private static boolean isKnownSpan(Word word, int from, int to, Set<String> known, boolean[] knownInitials) {
+        if (to - from < 2) {
+            return false;
+        }
+        char initial = Character.toLowerCase(word.charAt(from));
+        if (initial < INITIALS && !knownInitials[initial]) {
+            return false;
+        }
+        return known.contains(from == 0 && to == word.length() ? word.lower()
+                : word.text().substring(from, to).toLowerCase(Locale.ROOT));
+    }
+
+    /** Which ASCII initials (lower case) the known words start with; other initials are always looked up. */
+    private static boolean[] initials(Set<String> known) {
+        boolean[] initials = new boolean[INITIALS];
+        for (String word : known) {
+            char initial = word.charAt(0);
+            if (initial < INITIALS) {
+                initials[initial] = true;
+            }
+        }
+        return initials;
     }
 }

@@ -1,5 +1,6 @@
 package org.accord.gateway.redaction.scrub;
 
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +14,52 @@ public final class StudentNumberPattern {
 
     static final int MAX_SOURCE_LENGTH = 100;
     static final int MAX_REPEAT = 32;
+    private static final int ASCII = 128;
     private static final Pattern QUANTIFIER = Pattern.compile("\\{([0-9]{1,2})(?:,([0-9]{1,2}))?}");
 
     private final String source;
     private final Pattern pattern;
+    private final boolean[] firstChars;
+    private final boolean alphanumericStart;
 
     private StudentNumberPattern(String source) {
         this.source = source;
         this.pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + source + ")(?![A-Za-z0-9])");
+        this.firstChars = firstChars(pattern);
+        this.alphanumericStart = startsAlphanumeric(firstChars);
+    }
+
+    /** The ASCII characters a match can start with: those the pattern matches alone or reads past. */
+    private static boolean[] firstChars(Pattern pattern) {
+        boolean[] first = new boolean[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            Matcher m = pattern.matcher(String.valueOf(c));
+            first[c] = m.lookingAt() || m.hitEnd();
+        }
+        return first;
+    }
+
+    /** Whether a match can start only at an ASCII letter or digit. */
+    private static boolean startsAlphanumeric(boolean[] first) {
+        for (char c = 0; c < ASCII; c++) {
+            if (first[c] && !PatternScan.isAlnum(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each non-empty match in {@code text}, trying the pattern only where a match can start. */
+    void each(String text, StartPositions starts, Consumer<Matcher> action) {
+        PatternScan.Start start = (t, i) -> {
+            char c = t.charAt(i);
+            return (c >= ASCII || firstChars[c]) && PatternScan.wordStart(t, i);
+        };
+        if (alphanumericStart) {
+            PatternScan.each(pattern, text, starts.tokens, start, action);
+        } else {
+            PatternScan.each(pattern, text, start, action);
+        }
     }
 
     /**

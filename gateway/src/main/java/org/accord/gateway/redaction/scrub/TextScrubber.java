@@ -15,6 +15,8 @@ public final class TextScrubber {
     /** The default longest text accepted, in characters (64 KiB of UTF-16 code units). */
     public static final int DEFAULT_MAX_CHARS = 64 * 1024;
 
+    private static final int EXPECTED_NAMES = 16;
+
     private final PersonNameDetector nameDetector;
     private final int maxChars;
 
@@ -42,7 +44,7 @@ public final class TextScrubber {
         IdentifierFinder.find(text, profile.studentNumbers().orElse(null),
                 (type, start, end) -> candidates.add(new Finding(type, start, end)));
         BitSet taken = new BitSet(text.length());
-        List<Finding> kept = new ArrayList<>();
+        List<Finding> kept = new ArrayList<>(candidates.size() + EXPECTED_NAMES);
         candidates.sort(Comparator.comparingInt(Finding::length).reversed().thenComparing(Finding::type));
         keep(candidates, taken, kept);
         List<Word> words = Word.of(text);

@@ -51,6 +51,14 @@ class NhsAndStudentNumberScrubTests {
     }
 
     @Test
+    void whenAStudentNumberPatternCanStartWithPunctuationOrAnOptionalPartThenThoseNumbersAreFoundToo() {
+        ScrubProfile profile = new ScrubProfile(List.of(), false, Optional.of(StudentNumberPattern.compile("[#/]?S?[0-9]{6}")));
+
+        assertThat(SCRUBBER.scrub("Card #204093, S204094 and 204095; not X204096.", profile).text())
+                .isEqualTo("Card [STUDENT-ID], [STUDENT-ID] and [STUDENT-ID]; not X204096.");
+    }
+
+    @Test
     void whenAgreementGivesAStudentNumberPatternThenMatchingNumbersAreStudentIds() {
         ScrubProfile profile = new ScrubProfile(List.of(), false, Optional.of(StudentNumberPattern.compile("NB[0-9]{8}")));
 
