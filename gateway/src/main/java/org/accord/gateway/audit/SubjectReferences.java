@@ -1,13 +1,8 @@
 package org.accord.gateway.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +16,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.accord.gateway.crypto.SecretFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -130,24 +126,6 @@ public class SubjectReferences {
 
     /** Loads the secret from {@code file}, making a random 32-byte one, readable by the owner only, if there is none. */
     public static byte[] ensureSecret(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.getParent());
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-                catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system.
-                }
-                Files.write(file, fresh);
-            }
-            return Files.readAllBytes(file);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the subject reference secret " + file, e);
-        }
+        return SecretFiles.ensure(file, "subject reference secret");
     }
 }

@@ -1,15 +1,12 @@
 package org.accord.gateway.redaction;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 
 import javax.crypto.Mac;
+
+import org.accord.gateway.crypto.SecretFiles;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -30,25 +27,7 @@ public final class PseudonymKeyStore implements PseudonymKeys {
 
     /** Loads the secret from {@code file}, creating a random 32-byte one if the file does not exist. */
     public static PseudonymKeyStore ensure(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.getParent());
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-                catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system.
-                }
-                Files.write(file, fresh);
-            }
-            return new PseudonymKeyStore(Files.readAllBytes(file));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the pseudonym secret " + file, e);
-        }
+        return new PseudonymKeyStore(SecretFiles.ensure(file, "pseudonym secret"));
     }
 
     @Override
