@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "accord-partner", mixinStandardHelpOptions = true, version = "accord-partner 0.1.0",
         description = "Open Accord messages, make and verify signed receipts, fetch from an Accord mailbox.",
-        subcommands = {OpenCommand.class, ReceiptCommand.class, VerifyCommand.class, FetchCommand.class})
+        subcommands = {OpenCommand.class, ReceiptCommand.class, VerifyCommand.class, FetchCommand.class, VerifyLogCommand.class})
 public final class PartnerTool implements Runnable {
 
     static final int REJECTED = 1;

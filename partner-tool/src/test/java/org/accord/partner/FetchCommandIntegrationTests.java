@@ -60,4 +60,21 @@ class FetchCommandIntegrationTests extends GatewayIntegrationTest {
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("VALID receipt for transfer " + transferId);
     }
+
+    @Test
+    void whenTheDpoExportsTheLogThenVerifyLogAcceptsItAndRejectsAnEditedCopy(@TempDir Path dir) throws Exception {
+        client.postJson("/api/v1/records", UNIVERSITY, Fixtures.json(Fixtures.referral()));
+        Path export = Files.write(dir.resolve("log.jsonl"), client.get("/api/v1/audit/export", "accord-dpo").body());
+        String gatewayCert = DATA_DIR.resolve("pki/gateway.crt").toString();
+
+        CommandRun intact = CommandRun.of("verify-log", export.toString(), "--gateway-cert", gatewayCert);
+        Path edited = Files.writeString(dir.resolve("edited.jsonl"),
+                Files.readString(export).replaceFirst("\"recipient\":\"ctp-nw-prevent\"", "\"recipient\":\"la-northbridge-channel\""));
+        CommandRun broken = CommandRun.of("verify-log", edited.toString(), "--gateway-cert", gatewayCert);
+
+        assertThat(intact.exitCode()).as(intact.err()).isZero();
+        assertThat(intact.out()).startsWith("OK: ");
+        assertThat(broken.exitCode()).isEqualTo(PartnerTool.REJECTED);
+        assertThat(broken.err()).contains("BROKEN at entry", "ALTERED");
+    }
 }
