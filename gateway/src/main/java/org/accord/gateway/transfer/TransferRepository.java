@@ -32,6 +32,8 @@ public interface TransferRepository extends Repository<Transfer, String> {
 
     long countByStatus(TransferStatus status);
 
+    List<Transfer> findByStatusOrderByUpdatedAtDesc(TransferStatus status, Pageable page);
+
     long countByRecipientAndStatusIn(String recipient, Collection<TransferStatus> statuses);
 
     long count();

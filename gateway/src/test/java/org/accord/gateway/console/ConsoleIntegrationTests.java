@@ -245,4 +245,27 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
     static Set<String> personalValues() {
         return Set.copyOf(PERSONAL_VALUES);
     }
+
+    @Test
+    void whenADeliveryHasFailedThenTheDpoSeesItAndResendsItByHandAndTheResendIsLogged() {
+        Response submitted = client.postJson("/api/v1/records", "uni-northbridge", Fixtures.json(Fixtures.submission(
+                "channel-information-response", "la-northbridge-channel", "channel-panel-assessment",
+                Fixtures.example("channel-information-response"))));
+        assertThat(submitted.status()).as(new String(submitted.body())).isEqualTo(202);
+        String transferId = submitted.json().get("transferId").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                "FAILED".equals(client.get("/api/v1/transfers/" + transferId, "uni-northbridge").json().get("status").asString()));
+        ConsoleSession session = consoleSession();
+
+        Page failed = session.signIn("dpo", demoPassword("dpo"), "/console/failed");
+        Page resent = session.post("/console/failed/" + transferId + "/resend", "_csrf=" + URLEncoder.encode(
+                ConsoleSession.csrf(failed.body()), StandardCharsets.UTF_8));
+
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.body()).contains(transferId, "la-northbridge-channel");
+        assertThat(resent.status()).isEqualTo(302);
+        assertThat(resent.location()).contains("/console/failed?resent=" + transferId);
+        assertThat(jdbc.queryForObject("select count(*) from transfer_log where event = 'RESEND_REQUESTED' and actor = 'dpo' "
+                + "and transfer_id = ?", Long.class, transferId)).isEqualTo(1L);
+    }
 }
