@@ -55,10 +55,14 @@ public final class LoadDriver {
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         Instant launched = Instant.now();
-        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", options.jar(repo).toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
-                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN")
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
+        if (!extraJvmArgs.isEmpty()) {
+            command.addAll(List.of(extraJvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", options.jar(repo).toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
+                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
+        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway.log").toFile()).start();
         try {
             Duration startup = awaitReady(launched);
             String uni = token(dataDir, "uni-northbridge", "submit:prevent-referral");
