@@ -1,14 +1,12 @@
 package org.accord.gateway.agreement;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.record.SchemaCheck;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.record.SourceFile;
@@ -42,7 +40,7 @@ public final class AgreementLoader {
 
     /** Parses and schema-checks one agreement file; never throws for bad content. */
     public LoadedAgreement load(SourceFile file) {
-        String sha256 = sha256(file.bytes());
+        String sha256 = Fingerprints.sha256Hex(file.bytes());
         JsonNode tree;
         try {
             tree = YAML.readTree(file.bytes());
@@ -137,11 +135,4 @@ public final class AgreementLoader {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
-    }
 }

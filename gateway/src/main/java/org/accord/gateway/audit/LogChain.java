@@ -1,9 +1,8 @@
 package org.accord.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.accord.gateway.crypto.Fingerprints;
 
 /**
  * The hash chain over the transfer log. An entry's hash is SHA-256 of a canonical, length-prefixed encoding
@@ -44,7 +43,7 @@ public final class LogChain {
         member(canonical, "signerSha256", e.signerSha256());
         member(canonical, "receiptSha256", e.receiptSha256());
         member(canonical, "prevHash", e.prevHash());
-        return sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return Fingerprints.sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The bytes a checkpoint signature covers. */
@@ -62,12 +61,4 @@ public final class LogChain {
         }
     }
 
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
-    }
 }

@@ -7,10 +7,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
-/** Random secrets kept in files readable by the owner only, made on first use and reused afterwards. */
+/** Secrets kept in files readable by the owner only, made on first use and reused afterwards. */
 public final class SecretFiles {
 
     private SecretFiles() {
+    }
+
+    /**
+     * Creates an empty file, and its folders, readable and writable by the owner only (where the file system
+     * has POSIX permissions), before anything secret is written to it.
+     */
+    public static void createOwnerOnly(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the platform's default permissions apply.
+        }
     }
 
     /**
@@ -23,14 +38,7 @@ public final class SecretFiles {
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.getParent());
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-                catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system: the platform's default permissions apply.
-                }
+                createOwnerOnly(file);
                 Files.write(file, fresh);
             }
             return Files.readAllBytes(file);

@@ -80,7 +80,7 @@ public class Mailbox {
         if (transfer.status() == TransferStatus.AVAILABLE) {
             transfer.moveTo(TransferStatus.DOWNLOADED, clock.instant());
         }
-        transferLog.append(LogEntry.step(transferId, LogEvent.DOWNLOADED, clientId, MailboxDelivery.facts(transfer),
+        transferLog.append(LogEntry.step(transferId, LogEvent.DOWNLOADED, clientId, transfer.facts(),
                 transfer.sealedSha256()));
         return new SealedDownload(transferId, message.content(), transfer.sealedSha256());
     }
@@ -101,7 +101,7 @@ public class Mailbox {
         if (!WAITING.contains(transfer.status())) {
             throw new ApiProblemException(ProblemCode.CONFLICT, "The message is not available for acknowledgement.");
         }
-        LogEntry acknowledged = LogEntry.step(transferId, LogEvent.ACKNOWLEDGED, clientId, MailboxDelivery.facts(transfer),
+        LogEntry acknowledged = LogEntry.step(transferId, LogEvent.ACKNOWLEDGED, clientId, transfer.facts(),
                 transfer.sealedSha256());
         if (receipt == null || receipt.length == 0) {
             if (properties.requireReceipt()) {
@@ -133,7 +133,7 @@ public class Mailbox {
 
     private ApiProblemException refuse(Transfer transfer, String clientId, String reason) {
         transferLog.appendAlone(new LogEntry(transfer.id(), LogEvent.RECEIPT_REFUSED, LogOutcome.REFUSED, reason, clientId,
-                MailboxDelivery.facts(transfer), transfer.sealedSha256(), "acknowledgement refused: signed receipt not accepted"));
+                transfer.facts(), transfer.sealedSha256(), "acknowledgement refused: signed receipt not accepted"));
         return new ApiProblemException(ProblemCode.RECEIPT_INVALID,
                 "The signed receipt was not accepted; the message stays in the mailbox.", Map.of("reason", reason));
     }

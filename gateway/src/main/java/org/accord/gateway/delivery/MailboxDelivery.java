@@ -49,7 +49,7 @@ public class MailboxDelivery {
             log.debug("Transfer={} already past delivery (status={}); duplicate queue message ignored", transferId, transfer.status());
             return;
         }
-        TransferFacts facts = facts(transfer);
+        TransferFacts facts = transfer.facts();
         if (!MAILBOX.equals(transfer.channel())) {
             transfer.moveTo(TransferStatus.FAILED, clock.instant());
             transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, "CHANNEL_UNSUPPORTED",
@@ -62,8 +62,4 @@ public class MailboxDelivery {
         metrics.delivery(MAILBOX, "available");
     }
 
-    static TransferFacts facts(Transfer t) {
-        return TransferFacts.of(t.sender(), t.recipient(), t.recordType(), t.schemaVersion(), t.purpose())
-                .withAgreement(t.agreementId(), t.agreementVersion(), t.agreementSha256());
-    }
 }

@@ -63,20 +63,20 @@ public class PushDelivery {
         if (result.kind() == PushResult.Kind.DELIVERED) {
             transfer.moveTo(TransferStatus.DELIVERED, clock.instant());
             transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERED, LogOutcome.OK, result.code(), "gateway",
-                    MailboxDelivery.facts(transfer), transfer.sealedSha256(), "attempt " + attempt));
+                    transfer.facts(), transfer.sealedSha256(), "attempt " + attempt));
             metrics.delivery(transfer.channel(), "delivered");
             return;
         }
         if (result.kind() == PushResult.Kind.RETRYABLE && attempt < properties.maxAttempts()) {
             transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERY_ATTEMPT_FAILED, LogOutcome.FAILED, result.code(),
-                    "gateway", MailboxDelivery.facts(transfer), transfer.sealedSha256(), "attempt " + attempt + " of " + properties.maxAttempts()));
+                    "gateway", transfer.facts(), transfer.sealedSha256(), "attempt " + attempt + " of " + properties.maxAttempts()));
             metrics.delivery(transfer.channel(), "retry");
             log.info("Delivery attempt {} of transfer={} failed code={}; the broker will retry", attempt, transfer.id(), result.code());
             throw new DeliveryRetry(transfer.id(), result.code());
         }
         transfer.moveTo(TransferStatus.FAILED, clock.instant());
         transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, result.code(), "gateway",
-                MailboxDelivery.facts(transfer), transfer.sealedSha256(), "gave up after attempt " + attempt));
+                transfer.facts(), transfer.sealedSha256(), "gave up after attempt " + attempt));
         metrics.delivery(transfer.channel(), "failed");
         log.warn("Delivery of transfer={} failed code={} after {} attempt(s); kept for resend", transfer.id(), result.code(), attempt);
     }

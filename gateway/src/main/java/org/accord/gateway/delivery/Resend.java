@@ -43,7 +43,7 @@ public class Resend {
             }
             transfer.moveTo(TransferStatus.QUEUED, clock.instant());
             transferLog.append(new LogEntry(transferId, LogEvent.RESEND_REQUESTED, LogOutcome.OK, null, actor,
-                    MailboxDelivery.facts(transfer), transfer.sealedSha256(), "resend by hand"));
+                    transfer.facts(), transfer.sealedSha256(), "resend by hand"));
         });
         producer.sendBody(DeliveryRoutes.HANDOVER, transferId);
     }

@@ -2,10 +2,7 @@ package org.accord.gateway.inbound;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +11,7 @@ import org.accord.gateway.agreement.Organisation;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
+import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.intake.SubmissionProblems;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
@@ -90,7 +88,7 @@ public class InboundController {
         }
         Submission submission = new Submission(UUID.randomUUID().toString(), text(message, "sender"), caller.clientId(),
                 text(message, "recordType"), message.path("schemaVersion").asInt(1), text(message, "recipient"), text(message, "purpose"),
-                message.get("record"), null, sha256(der), clock.instant());
+                message.get("record"), null, Fingerprints.sha256Hex(der), clock.instant());
         SubmissionOutcome outcome = flow.submit(submission);
         if (outcome instanceof SubmissionOutcome.Refused refused) {
             throw SubmissionProblems.of(refused);
@@ -126,14 +124,6 @@ public class InboundController {
         return value == null || !value.isString() ? null : value.asString();
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * @param transferId this gateway's transfer id for the record, when accepted

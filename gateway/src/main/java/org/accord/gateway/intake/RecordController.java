@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
 import org.accord.gateway.outbound.SubmissionOutcome;
@@ -97,7 +98,7 @@ public class RecordController {
             throw refusals.refuse(caller, transferId, ProblemCode.INSUFFICIENT_SCOPE, envelope,
                     "The token does not allow submitting " + envelope.recordType() + " records.", Map.of());
         }
-        String requestSha256 = Digests.sha256Hex(body);
+        String requestSha256 = Fingerprints.sha256Hex(body);
         if (idempotencyKey != null) {
             if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
                 throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY,
@@ -149,8 +150,8 @@ public class RecordController {
         String contentType = request.getContentType();
         boolean json;
         try {
-            json = contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
-                    && !MediaType.parseMediaType(contentType).isWildcardSubtype();
+            MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
+            json = type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardSubtype();
         }
         catch (InvalidMimeTypeException e) {
             json = false;

@@ -21,7 +21,8 @@ public final class SubmissionProblems {
                     Map.of("refusalId", refused.transferId(), "retryAfterSeconds", RETRY_AFTER_SECONDS));
         }
         ProblemCode code = switch (refused.kind()) {
-            case INVALID_RECORD -> refused.code().equals("SCHEMA_VIOLATION") ? ProblemCode.SCHEMA_VIOLATION : ProblemCode.FREE_TEXT_TOO_LONG;
+            case INVALID_RECORD -> ProblemCode.SCHEMA_VIOLATION;
+            case TEXT_TOO_LONG -> ProblemCode.FREE_TEXT_TOO_LONG;
             case UNKNOWN_RECORD_TYPE -> ProblemCode.UNKNOWN_RECORD_TYPE;
             case NOT_PERMITTED -> ProblemCode.REFUSED_BY_AGREEMENT;
             case RECIPIENT_BACKLOG -> ProblemCode.RECIPIENT_BACKLOG;

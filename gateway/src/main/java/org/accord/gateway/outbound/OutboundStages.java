@@ -113,7 +113,7 @@ final class OutboundStages {
             return t.withMinimised(minimised);
         }
         catch (TextTooLongException e) {
-            return new Refusal(t.submission(), new Refused(t.submission().transferId(), RefusalKind.INVALID_RECORD,
+            return new Refusal(t.submission(), new Refused(t.submission().transferId(), RefusalKind.TEXT_TOO_LONG,
                     TextTooLongException.CODE, "A free-text field is longer than the " + e.maximum()
                     + " characters the scrubber accepts.", List.of()), t.permit().agreement());
         }

@@ -28,7 +28,7 @@ public sealed interface SubmissionOutcome {
 
     /** Why a submission was refused, which decides the HTTP status the caller sees. */
     enum RefusalKind {
-        INVALID_RECORD, UNKNOWN_RECORD_TYPE, NOT_PERMITTED, RECIPIENT_BACKLOG
+        INVALID_RECORD, TEXT_TOO_LONG, UNKNOWN_RECORD_TYPE, NOT_PERMITTED, RECIPIENT_BACKLOG
     }
 
     /** One schema violation: where (a JSON Pointer into the record) and what. */

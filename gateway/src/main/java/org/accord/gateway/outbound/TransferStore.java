@@ -13,7 +13,6 @@ import org.accord.gateway.audit.SubjectReferences;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.metrics.TransferMetrics;
-import org.accord.gateway.redaction.FieldTransform;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.transfer.StoredMessage;
 import org.accord.gateway.transfer.StoredMessageRepository;
@@ -54,17 +53,16 @@ class TransferStore {
         Submission s = t.submission();
         AgreementRef agreement = t.permit().agreement();
         // Records arriving at or moving within this institution go to the receiving unit's mailbox (its inbox).
-        String channel = t.direction() == Direction.OUTBOUND ? t.permit().channel().kind().code() : ChannelKind.MAILBOX.code();
+        boolean pushed = t.direction() == Direction.OUTBOUND;
+        String channel = pushed ? t.permit().channel().kind().code() : ChannelKind.MAILBOX.code();
         TransferDraft draft = new TransferDraft(s.transferId(), s.sender(), s.recipient(), s.recordType(), s.schemaVersion(),
                 s.purpose(), t.direction().code(), agreement.id(), agreement.version(), agreement.sha256(), channel,
-                t.direction() == Direction.OUTBOUND ? t.permit().channel().address() : null, t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(),
-                s.requestSha256());
+                pushed ? t.permit().channel().address() : null, t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(),
+                t.sealed().der().length, s.idempotencyKey(), s.requestSha256());
         Instant now = clock.instant();
-        transfers.save(new Transfer(draft, now));
+        TransferFacts facts = transfers.save(new Transfer(draft, now)).facts();
         messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
         MinimisedRecord minimised = t.minimised();
-        TransferFacts facts = TransferFacts.of(s.sender(), s.recipient(), s.recordType(), s.schemaVersion(), s.purpose())
-                .withAgreement(agreement.id(), agreement.version(), agreement.sha256());
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null));
         List<String> transformed = minimised.transformed().stream().map(f -> f.path() + " (" + f.rule() + ")").toList();
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
@@ -80,7 +78,7 @@ class TransferStore {
     public SubmissionOutcome.Accepted markQueued(String transferId) {
         Transfer transfer = transfers.findById(transferId).orElseThrow();
         transfers.advance(transferId, TransferStatus.SEALED, TransferStatus.QUEUED, clock.instant());
-        transferLog.append(LogEntry.step(transferId, LogEvent.QUEUED, "gateway", facts(transfer), transfer.sealedSha256()));
+        transferLog.append(LogEntry.step(transferId, LogEvent.QUEUED, "gateway", transfer.facts(), transfer.sealedSha256()));
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.QUEUED.name(), false);
     }
 
@@ -89,8 +87,4 @@ class TransferStore {
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
     }
 
-    private static TransferFacts facts(Transfer t) {
-        return TransferFacts.of(t.sender(), t.recipient(), t.recordType(), t.schemaVersion(), t.purpose())
-                .withAgreement(t.agreementId(), t.agreementVersion(), t.agreementSha256());
-    }
 }

@@ -178,10 +178,7 @@ public final class Minimiser {
             if (rule instanceof FieldRule.Pseudonymise) {
                 return Optional.of(pseudonym(plan.agreementId(), text));
             }
-            if (rule instanceof FieldRule.Generalise generalise) {
-                return generalise(generalise.to(), text);
-            }
-            throw new UnsupportedOperationException("Rule " + rule.name() + " is not supported by this gateway version");
+            return generalise(((FieldRule.Generalise) rule).to(), text);
         }
 
         private Optional<String> generalise(FieldRule.Generalisation to, String text) {

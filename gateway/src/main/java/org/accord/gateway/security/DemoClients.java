@@ -5,13 +5,14 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+
+import org.accord.gateway.crypto.SecretFiles;
 
 /**
  * Demo client secrets, made at first start and kept in {@code <data-dir>/demo/clients.properties}
@@ -68,8 +69,7 @@ public final class DemoClients {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp);
-        restrict(tmp);
+        SecretFiles.createOwnerOnly(tmp);
         try (Writer writer = Files.newBufferedWriter(tmp)) {
             writer.write("# " + what + " made at first start by Accord. Not for production.\n");
             for (Map.Entry<String, String> e : new TreeMap<>(secrets).entrySet()) {
@@ -77,15 +77,6 @@ public final class DemoClients {
             }
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void restrict(Path path) {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system; the file keeps the platform's default permissions.
-        }
     }
 
     public Path file() {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.accord.gateway.audit.TransferFacts;
 
 /**
  * An accepted transfer. Holds metadata only; the sealed message is kept separately in
@@ -69,6 +70,12 @@ public class Transfer {
         this.requestSha256 = draft.requestSha256();
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** What the transfer log records about this transfer at each later step. */
+    public TransferFacts facts() {
+        return TransferFacts.of(sender, recipient, recordType, schemaVersion, purpose)
+                .withAgreement(agreementId, agreementVersion, agreementSha256);
     }
 
     /** Counts one more delivery attempt. */

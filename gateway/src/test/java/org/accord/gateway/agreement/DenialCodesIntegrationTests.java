@@ -8,10 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.accord.gateway.security.DemoClients;
 import org.accord.gateway.security.SecurityProperties;
@@ -82,10 +79,7 @@ class DenialCodesIntegrationTests {
         if (client != null) {
             return;
         }
-        Map<String, String> secrets = security.demoClients().keySet().stream().collect(Collectors.toMap(id -> id, demoClients::secretOf));
-        Map<String, String> scopes = security.demoClients().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
-        client = new GatewayClient(port, secrets, scopes);
+        client = GatewayClient.forDemo(port, security, demoClients);
     }
 
     @ParameterizedTest(name = "{0}")

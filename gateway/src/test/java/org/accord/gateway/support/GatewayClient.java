@@ -39,9 +39,14 @@ public final class GatewayClient {
 
     /** A client for a gateway started by the test itself, with the demo clients' secrets and scopes. */
     public static GatewayClient forContext(org.springframework.context.ConfigurableApplicationContext context) {
-        org.accord.gateway.security.SecurityProperties security = context.getBean(org.accord.gateway.security.SecurityProperties.class);
-        org.accord.gateway.security.DemoClients demo = context.getBean(org.accord.gateway.security.DemoClients.class);
         int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+        return forDemo(port, context.getBean(org.accord.gateway.security.SecurityProperties.class),
+                context.getBean(org.accord.gateway.security.DemoClients.class));
+    }
+
+    /** A client for the gateway on {@code port}, asking each demo client's token for all the scopes it is registered with. */
+    public static GatewayClient forDemo(int port, org.accord.gateway.security.SecurityProperties security,
+            org.accord.gateway.security.DemoClients demo) {
         Map<String, String> secrets = new java.util.HashMap<>();
         Map<String, String> scopes = new java.util.HashMap<>();
         security.demoClients().forEach((id, granted) -> {

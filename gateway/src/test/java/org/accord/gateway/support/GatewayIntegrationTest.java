@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.accord.gateway.security.DemoClients;
 import org.accord.gateway.security.SecurityProperties;
@@ -48,7 +47,7 @@ public abstract class GatewayIntegrationTest {
 
     @BeforeEach
     void client() {
-        client = CLIENTS.computeIfAbsent(port, p -> newClient());
+        client = CLIENTS.computeIfAbsent(port, p -> GatewayClient.forDemo(p, securityProperties, demoClients));
     }
 
     /** A browser-like session on the console that signs in through the embedded authorization server. */
@@ -66,14 +65,6 @@ public abstract class GatewayIntegrationTest {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private GatewayClient newClient() {
-        Map<String, String> secrets = securityProperties.demoClients().keySet().stream()
-                .collect(Collectors.toMap(id -> id, demoClients::secretOf));
-        Map<String, String> scopes = securityProperties.demoClients().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
-        return new GatewayClient(port, secrets, scopes);
     }
 
     private static Path createDataDir() {
