@@ -9,10 +9,12 @@ import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.metrics.TransferMetrics;
 import org.accord.gateway.transfer.Transfer;
+import org.accord.gateway.transfer.TransferAvailable;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +31,12 @@ public class MailboxDelivery {
     private final TransferRepository transfers;
     private final TransferLog transferLog;
     private final TransferMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public MailboxDelivery(TransferRepository transfers, TransferLog transferLog, TransferMetrics metrics, Clock clock) {
+    public MailboxDelivery(TransferRepository transfers, TransferLog transferLog, TransferMetrics metrics,
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.transfers = transfers;
         this.transferLog = transferLog;
         this.metrics = metrics;
@@ -59,6 +64,7 @@ public class MailboxDelivery {
         }
         transfer.moveTo(TransferStatus.AVAILABLE, clock.instant());
         transferLog.append(LogEntry.step(transferId, LogEvent.MADE_AVAILABLE, "gateway", facts, transfer.sealedSha256()));
+        events.publishEvent(TransferAvailable.of(transfer));
         metrics.delivery(MAILBOX, "available");
     }
 
