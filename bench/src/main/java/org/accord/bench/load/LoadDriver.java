@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max] [--seconds S] [--concurrency C]
- * [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh data
- * directory, submits the example referral (with its free text) for a bounded time, waits until every accepted
- * transfer is in the police mailbox, and writes a Markdown report.
+ * [--warmup S] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
+ * data directory, warms it up at the highest rate, submits the example referral (with its free text) for a
+ * bounded time, waits until every accepted transfer is in the police mailbox, and writes a Markdown report with
+ * the time each stage of the flow took.
  */
 public final class LoadDriver {
 
@@ -69,8 +70,9 @@ public final class LoadDriver {
             String police = token(dataDir, "ctp-nw-prevent", "mailbox");
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
-            warmUp(uni, body);
+            warmUp(options, uni, body);
             long deliveredBefore = delivered();
+            Stages stagesBefore = stages();
             ProcessSampler sampler = ProcessSampler.start(gateway.pid(), this::heapUsed);
             Result result = drive(options, uni, body);
             Instant submitEnd = Instant.now();
@@ -80,9 +82,11 @@ public final class LoadDriver {
             }
             Duration drain = Duration.between(submitEnd, Instant.now());
             ProcessSampler.Sample usage = sampler.stop();
+            Stages stagesDuring = stages().minus(stagesBefore);
             long deliveredNow = delivered() - deliveredBefore;
             List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
-            Report report = new Report(options, floor, result, deliveredNow, drain, usage, startup, deliveryMillis, mailboxSize(police));
+            Report report = new Report(options, floor, result, deliveredNow, drain, usage, startup, deliveryMillis, mailboxSize(police),
+                    stagesDuring);
             String text = report.markdown();
             System.out.println(text);
             Path out = options.report(repo);
@@ -141,12 +145,57 @@ public final class LoadDriver {
         return new Result(sent, accepted.get(), errors.get(), seconds, sorted, List.copyOf(ids));
     }
 
-    private void warmUp(String token, byte[] body) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/records")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+    /**
+     * Submits at the highest rate for {@code --warmup} seconds before measuring, so the JIT has compiled the hot
+     * paths (on 2 cores it is still compiling Spring, Hibernate, Camel and H2 a minute after start).
+     */
+    private void warmUp(Options options, String token, byte[] body) throws Exception {
+        if (options.warmupSeconds() > 0) {
+            drive(new Options(0, options.warmupSeconds(), options.concurrency(), null, null, 0), token, body);
         }
+    }
+
+    /** Sums and counts of the gateway's {@code accord.stage} timers and group commits, to difference two readings. */
+    record Stages(java.util.Map<String, double[]> stage, double batchSum, double batchCount) {
+
+        Stages minus(Stages before) {
+            java.util.Map<String, double[]> diff = new java.util.TreeMap<>();
+            stage.forEach((name, v) -> {
+                double[] b = before.stage.getOrDefault(name, new double[2]);
+                diff.put(name, new double[] { v[0] - b[0], v[1] - b[1] });
+            });
+            return new Stages(diff, batchSum - before.batchSum, batchCount - before.batchCount);
+        }
+    }
+
+    private Stages stages() throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.Map<String, double[]> stage = new java.util.TreeMap<>();
+        double batchSum = 0;
+        double batchCount = 0;
+        Pattern stageLabel = Pattern.compile("stage=\"([^\"]+)\"");
+        for (String line : text.split("\n")) {
+            Matcher m = METRIC.matcher(line.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            String name = m.group(1);
+            double value = Double.parseDouble(m.group(3));
+            if (name.equals("accord_stage_seconds_sum") || name.equals("accord_stage_seconds_count")) {
+                Matcher label = stageLabel.matcher(m.group(2) == null ? "" : m.group(2));
+                if (label.find()) {
+                    stage.computeIfAbsent(label.group(1), k -> new double[2])[name.endsWith("_sum") ? 0 : 1] += value;
+                }
+            }
+            else if (name.equals("accord_group_commit_batch_sum")) {
+                batchSum += value;
+            }
+            else if (name.equals("accord_group_commit_batch_count")) {
+                batchCount += value;
+            }
+        }
+        return new Stages(stage, batchSum, batchCount);
     }
 
     private List<Long> deliveryLatencies(String dpo, List<String> ids) throws Exception {
@@ -261,7 +310,7 @@ public final class LoadDriver {
     }
 
     /** Command-line options. */
-    record Options(double rate, int seconds, int concurrency, String jar, String report) {
+    record Options(double rate, int seconds, int concurrency, String jar, String report, int warmupSeconds) {
 
         static Options parse(String[] args) {
             double rate = 0;
@@ -269,6 +318,7 @@ public final class LoadDriver {
             int concurrency = 32;
             String jar = null;
             String report = null;
+            int warmup = 20;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rate = args[++i].equals("max") ? 0 : Double.parseDouble(args[i]);
@@ -276,10 +326,11 @@ public final class LoadDriver {
                     case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                     case "--jar" -> jar = args[++i];
                     case "--report" -> report = args[++i];
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(rate, seconds, concurrency, jar, report);
+            return new Options(rate, seconds, concurrency, jar, report, warmup);
         }
 
         Path jar(Path repo) throws IOException {

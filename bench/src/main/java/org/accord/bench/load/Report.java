@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The load run as Markdown. */
 record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
-        ProcessSampler.Sample usage, Duration startup, List<Long> deliveryMillis, long mailboxAtEnd) {
+        ProcessSampler.Sample usage, Duration startup, List<Long> deliveryMillis, long mailboxAtEnd, LoadDriver.Stages stages) {
 
     String markdown() {
         double throughput = result.accepted() / result.seconds();
@@ -15,11 +15,11 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
         StringBuilder out = new StringBuilder();
         out.append("# Accord end-to-end load run\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d`%n- gateway: separate process, embedded "
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d`%n- gateway: separate process, embedded "
                 + "defaults (H2 file, embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rate() > 0 ? String.format(Locale.ROOT, "%.0f", options.rate()) : "max", options.seconds(),
-                options.concurrency(), startup.toMillis() / 1000.0));
+                options.concurrency(), options.warmupSeconds(), startup.toMillis() / 1000.0));
         out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
                 .append(" — figures taken while other work shares the 2 cores are not the machine's limit\n\n");
         out.append("| figure | value |\n| --- | --- |\n");
@@ -37,7 +37,24 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
         row(out, "gateway peak heap in use / peak resident memory", "%.0f MB / %.0f MB", usage.peakHeapBytes() / 1e6, usage.peakRssBytes() / 1e6);
         row(out, "crypto floor, bare CMS seal 4 KB EC P-256, 1 / 2 threads (same run)", "%.0f /s / %.0f /s", floor.oneThread(), floor.twoThreads());
         row(out, "throughput / crypto floor (2 threads)", "%.0f %%", 100 * throughput / floor.twoThreads());
+        stages(out);
         return out.toString();
+    }
+
+    /** Mean time in each stage over the measured period, from the gateway's own {@code accord.stage} timers. */
+    private void stages(StringBuilder out) {
+        out.append("\n## Where a submit's time goes (gateway timers, measured period only)\n\n");
+        out.append("| stage | calls | mean ms |\n| --- | --- | --- |\n");
+        stages.stage().forEach((name, v) -> {
+            if (v[1] > 0) {
+                out.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f |%n", name, v[1], 1000 * v[0] / v[1]));
+            }
+        });
+        if (stages.batchCount() > 0) {
+            out.append(String.format(Locale.ROOT, "%nGroup commit: %.0f transactions for %.0f pieces of work (mean %.1f per commit).%n",
+                    stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount()));
+        }
+        out.append("\nStages nest: `outbound.submit` holds the others; `outbound.store` includes the wait for its group commit.\n");
     }
 
     private String pct(double p) {

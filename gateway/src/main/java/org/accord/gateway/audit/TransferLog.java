@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import jakarta.persistence.EntityManager;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -14,6 +16,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends steps to the transfer log. Appends join the caller's transaction, so a step and the state change
@@ -42,24 +46,66 @@ public class TransferLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public TransferLogEntry append(LogEntry entry) {
-        // Write the transaction's other changes first, so the chain head is always the last lock taken and
-        // transactions that change a transfer and log it cannot deadlock each other.
-        entityManager.flush();
-        ChainHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The transfer log has no chain head"));
+        Held held = lockedHead();
+        ChainHead head = held.head;
         long index = head.chainIndex() + 1;
         // Timestamps are kept to the microsecond, the precision the databases store, so hashes survive a round trip.
         TransferLogEntry saved = entries.save(new TransferLogEntry(UUID.randomUUID().toString(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), entry, index, head.headHash()));
         head.advance(index, saved.entryHash());
-        log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", entry.event(), entry.outcome(),
-                entry.code(), entry.transferId(), entry.facts() == null ? null : entry.facts().agreementId());
+        held.appended.add(entry);
         return saved;
+    }
+
+    /**
+     * The chain head, locked until the end of the current transaction. It is locked once per transaction: a
+     * transaction that appends several entries (a group commit of many submits, say) holds the lock from its
+     * first append and advances the same head row for the rest.
+     */
+    private Held lockedHead() {
+        // Keyed by the transaction's own session: a REQUIRES_NEW transaction inside one that holds the head has a
+        // session of its own and must lock (and wait for) the head itself.
+        HeadLock key = new HeadLock(entityManager.unwrap(Session.class));
+        Held current = (Held) TransactionSynchronizationManager.getResource(key);
+        if (current != null) {
+            return current;
+        }
+        // Write the transaction's other changes first, so the chain head is the last lock taken before the append
+        // and transactions that change a transfer and log it cannot deadlock each other.
+        entityManager.flush();
+        ChainHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The transfer log has no chain head"));
+        Held held = new Held(head, new ArrayList<>());
+        TransactionSynchronizationManager.bindResource(key, held);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                // Only what committed is reported; a rolled-back append never happened.
+                for (LogEntry entry : held.appended) {
+                    log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", entry.event(), entry.outcome(),
+                            entry.code(), entry.transferId(), entry.facts() == null ? null : entry.facts().agreementId());
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+        });
+        return held;
     }
 
     /** Appends in a transaction of its own, for refusals and reads that change no other state. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public TransferLogEntry appendAlone(LogEntry entry) {
         return append(entry);
+    }
+
+    /** Identifies the chain head locked by the transaction that owns {@code session}. */
+    private record HeadLock(Session session) {
+    }
+
+    /** The head a transaction holds and the entries it has appended. */
+    private record Held(ChainHead head, List<LogEntry> appended) {
     }
 
     @Transactional(readOnly = true)

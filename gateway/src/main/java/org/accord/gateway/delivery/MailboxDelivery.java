@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
 import org.accord.gateway.audit.LogOutcome;
-import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.metrics.TransferMetrics;
 import org.accord.gateway.transfer.Transfer;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxDelivery.class);
-    static final String MAILBOX = "mailbox";
+    public static final String MAILBOX = "mailbox";
 
     private final TransferRepository transfers;
     private final TransferLog transferLog;
@@ -54,18 +54,26 @@ public class MailboxDelivery {
             log.debug("Transfer={} already past delivery (status={}); duplicate queue message ignored", transferId, transfer.status());
             return;
         }
-        TransferFacts facts = transfer.facts();
         if (!MAILBOX.equals(transfer.channel())) {
             transfer.moveTo(TransferStatus.FAILED, clock.instant());
             transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, "CHANNEL_UNSUPPORTED",
-                    "gateway", facts, transfer.sealedSha256(), "channel " + transfer.channel() + " is not available on this gateway"));
+                    "gateway", transfer.facts(), transfer.sealedSha256(), "channel " + transfer.channel() + " is not available on this gateway"));
             metrics.delivery(transfer.channel(), "failed");
             return;
         }
-        transfer.moveTo(TransferStatus.AVAILABLE, clock.instant());
-        transferLog.append(LogEntry.step(transferId, LogEvent.MADE_AVAILABLE, "gateway", facts, transfer.sealedSha256()));
-        events.publishEvent(TransferAvailable.of(transfer));
+        makeAvailable(transfer);
         metrics.delivery(MAILBOX, "available");
+    }
+
+    /**
+     * Makes a transfer available in its recipient's mailbox, in the caller's transaction: the status, the log
+     * entry and the {@link TransferAvailable} event commit together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void makeAvailable(Transfer transfer) {
+        transfer.moveTo(TransferStatus.AVAILABLE, clock.instant());
+        transferLog.append(LogEntry.step(transfer.id(), LogEvent.MADE_AVAILABLE, "gateway", transfer.facts(), transfer.sealedSha256()));
+        events.publishEvent(TransferAvailable.of(transfer));
     }
 
 }

@@ -1,6 +1,7 @@
 package org.accord.gateway.outbound;
 
 import org.accord.gateway.delivery.DeliveryRoutes;
+import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.jms.JmsException;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * The outbound flow of DESIGN.md, one route per stage: validate, decide, minimise, seal, store, hand over.
  * A stage that refuses returns a {@link Refusal}, which leaves the flow through
- * {@code outbound.refused}. Once stored the transfer is durable: a failed hand-over to the queue still
- * answers accepted, and the delivery relay queues it later.
+ * {@code outbound.refused}. Once stored the transfer is durable. A mailbox transfer is available from that
+ * commit on; a pushed one is handed to the delivery queue, and a failed hand-over still answers accepted: the
+ * delivery relay queues it later.
  */
 @Component
 final class OutboundRoutes extends RouteBuilder {
@@ -51,6 +53,12 @@ final class OutboundRoutes extends RouteBuilder {
                 .to(SEAL).id("seal")
                 .filter(refused).to(REFUSED).stop().end()
                 .to(STORE).id("store")
+                .choice()
+                    .when(exchange -> !stored(exchange).awaitsHandover())
+                        .process(exchange -> exchange.getMessage().setBody(stored(exchange).accepted())).id("available")
+                        .stop()
+                .end()
+                .process(exchange -> exchange.getMessage().setBody(stored(exchange).transferId()))
                 .doTry()
                     .to(DeliveryRoutes.HANDOVER).id("handover")
                     .to(QUEUED).id("mark-queued")
@@ -66,5 +74,9 @@ final class OutboundRoutes extends RouteBuilder {
         from(STORE).routeId("outbound.store").bean(store, "store").id("commit-transfer");
         from(QUEUED).routeId("outbound.queued").bean(store, "markQueued").id("log-queued");
         from(REFUSED).routeId("outbound.refused").bean(refusals, "record").id("log-refusal");
+    }
+
+    private static TransferStore.Stored stored(Exchange exchange) {
+        return exchange.getMessage().getBody(TransferStore.Stored.class);
     }
 }

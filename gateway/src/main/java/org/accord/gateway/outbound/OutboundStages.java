@@ -21,8 +21,6 @@ import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
-import org.accord.gateway.transfer.TransferRepository;
-import org.accord.gateway.transfer.TransferStatus;
 import org.accord.gateway.redaction.scrub.TextTooLongException;
 import org.accord.gateway.outbound.SubmissionOutcome.RefusalKind;
 import org.accord.gateway.outbound.SubmissionOutcome.Refused;
@@ -49,13 +47,13 @@ final class OutboundStages {
     private final JsonMapper json;
     private final Clock clock;
     private final String institution;
-    private final TransferRepository transfers;
+    private final RecipientBacklog backlog;
     private final long maxOutstanding;
 
     OutboundStages(AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
             PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution,
-            TransferRepository transfers, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding) {
-        this.transfers = transfers;
+            RecipientBacklog backlog, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding) {
+        this.backlog = backlog;
         this.maxOutstanding = maxOutstanding;
         this.agreements = agreements;
         this.minimiser = minimiser;
@@ -98,7 +96,7 @@ final class OutboundStages {
      */
     Object checkBacklog(OutboundTransfer t) {
         Submission s = t.submission();
-        long outstanding = transfers.countByRecipientAndStatusIn(s.recipient(), TransferStatus.outstanding());
+        long outstanding = backlog.outstanding(s.recipient());
         if (outstanding >= maxOutstanding) {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.RECIPIENT_BACKLOG, "RECIPIENT_BACKLOG",
                     "The recipient has too many transfers waiting; try again later.", List.of()), t.permit().agreement());

@@ -1,21 +1,29 @@
 package org.accord.gateway.outbound;
 
+import java.util.List;
+
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.SubjectReferences;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.metrics.TransferMetrics;
+import org.accord.gateway.transfer.GroupCommit;
 import org.springframework.stereotype.Component;
 
-/** Logs a refusal in the transfer log, in its own transaction, before the caller is answered. */
+/**
+ * Logs a refusal in the transfer log before the caller is answered, committed with other submits' work by
+ * {@link GroupCommit} (a flood of refused submits must not cost a commit each).
+ */
 @Component
 final class RefusalRecorder {
 
     private final TransferLog transferLog;
     private final TransferMetrics metrics;
     private final SubjectReferences subjects;
+    private final GroupCommit groupCommit;
 
-    RefusalRecorder(TransferLog transferLog, TransferMetrics metrics, SubjectReferences subjects) {
+    RefusalRecorder(TransferLog transferLog, TransferMetrics metrics, SubjectReferences subjects, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.transferLog = transferLog;
         this.metrics = metrics;
         this.subjects = subjects;
@@ -28,8 +36,13 @@ final class RefusalRecorder {
             facts = facts.withAgreement(refusal.agreement().id(), refusal.agreement().version(), refusal.agreement().sha256());
         }
         SubmissionOutcome.Refused outcome = refusal.outcome();
-        transferLog.appendAlone(LogEntry.refusal(s.transferId(), outcome.code(), s.clientId(), facts, outcome.reason()));
-        subjects.record(s.transferId(), subjects.referencesFor(s.recordType(), s.record()));
+        LogEntry entry = LogEntry.refusal(s.transferId(), outcome.code(), s.clientId(), facts, outcome.reason());
+        List<String> refs = subjects.referencesFor(s.recordType(), s.record());
+        groupCommit.run(() -> {
+            transferLog.append(entry);
+            subjects.record(s.transferId(), refs);
+            return null;
+        });
         metrics.refused(outcome.code(), refusal.agreement() == null ? null : refusal.agreement().id());
         return outcome;
     }

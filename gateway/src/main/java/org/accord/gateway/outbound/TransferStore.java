@@ -1,7 +1,6 @@
 package org.accord.gateway.outbound;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.accord.gateway.agreement.AgreementRef;
@@ -12,8 +11,10 @@ import org.accord.gateway.audit.LogEvent;
 import org.accord.gateway.audit.SubjectReferences;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
+import org.accord.gateway.delivery.MailboxDelivery;
 import org.accord.gateway.metrics.TransferMetrics;
 import org.accord.gateway.redaction.MinimisedRecord;
+import org.accord.gateway.transfer.GroupCommit;
 import org.accord.gateway.transfer.StoredMessage;
 import org.accord.gateway.transfer.StoredMessageRepository;
 import org.accord.gateway.transfer.Transfer;
@@ -21,11 +22,12 @@ import org.accord.gateway.transfer.TransferDraft;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commits a sealed transfer, its sealed message and its log entries in one transaction: after
- * {@link #store} returns, the transfer survives a crash. Later steps only move its status on.
+ * Commits a sealed transfer, its sealed message and its log entries in one transaction, shared with other
+ * submits by {@link GroupCommit}: after {@link #store} returns, the transfer survives a crash. A transfer for
+ * the mailbox channel is made available in that same transaction (the mailbox is itself the durable queue its
+ * recipient pulls from); a pushed transfer is handed to the delivery queue next and moves on from SEALED.
  */
 @Service
 class TransferStore {
@@ -33,52 +35,74 @@ class TransferStore {
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
     private final TransferLog transferLog;
+    private final MailboxDelivery mailbox;
+    private final GroupCommit groupCommit;
+    private final RecipientBacklog backlog;
     private final TransferMetrics metrics;
     private final SubjectReferences subjects;
     private final Clock clock;
 
     TransferStore(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog,
-            TransferMetrics metrics, SubjectReferences subjects, Clock clock) {
+            MailboxDelivery mailbox, GroupCommit groupCommit, RecipientBacklog backlog, TransferMetrics metrics,
+            SubjectReferences subjects, Clock clock) {
         this.transfers = transfers;
         this.messages = messages;
         this.transferLog = transferLog;
+        this.mailbox = mailbox;
+        this.groupCommit = groupCommit;
+        this.backlog = backlog;
         this.metrics = metrics;
         this.subjects = subjects;
         this.clock = clock;
     }
 
-    /** @return the transfer id, for the hand-over to delivery */
-    @Transactional
-    public String store(OutboundTransfer t) {
+    /** @return the committed transfer: available in the mailbox, or sealed and waiting for the hand-over */
+    public Stored store(OutboundTransfer t) {
         Submission s = t.submission();
         AgreementRef agreement = t.permit().agreement();
         // Records arriving at or moving within this institution go to the receiving unit's mailbox (its inbox).
-        boolean pushed = t.direction() == Direction.OUTBOUND;
-        String channel = pushed ? t.permit().channel().kind().code() : ChannelKind.MAILBOX.code();
+        boolean pushed = t.direction() == Direction.OUTBOUND && t.permit().channel().kind() != ChannelKind.MAILBOX;
+        String channel = t.direction() == Direction.OUTBOUND ? t.permit().channel().kind().code() : ChannelKind.MAILBOX.code();
         TransferDraft draft = new TransferDraft(s.transferId(), s.sender(), s.recipient(), s.recordType(), s.schemaVersion(),
                 s.purpose(), t.direction().code(), agreement.id(), agreement.version(), agreement.sha256(), channel,
-                pushed ? t.permit().channel().address() : null, t.sealed().sha256Hex(), t.sealed().signerCertificateSha256(),
-                t.sealed().der().length, s.idempotencyKey(), s.requestSha256());
-        Instant now = clock.instant();
-        TransferFacts facts = transfers.save(new Transfer(draft, now)).facts();
-        messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
+                t.direction() == Direction.OUTBOUND ? t.permit().channel().address() : null, t.sealed().sha256Hex(),
+                t.sealed().signerCertificateSha256(), t.sealed().der().length, s.idempotencyKey(), s.requestSha256());
+        List<String> subjectRefs = subjects.referencesFor(s.recordType(), s.record());
+        TransferStatus status = groupCommit.run(() -> write(t, draft, subjectRefs, pushed));
+        backlog.accepted(s.recipient());
+        metrics.accepted(agreement.id());
+        if (!pushed) {
+            metrics.delivery(MailboxDelivery.MAILBOX, "available");
+        }
+        return new Stored(s.transferId(), status);
+    }
+
+    private TransferStatus write(OutboundTransfer t, TransferDraft draft, List<String> subjectRefs, boolean pushed) {
+        Submission s = t.submission();
         MinimisedRecord minimised = t.minimised();
+        Transfer transfer = transfers.save(new Transfer(draft, clock.instant()));
+        TransferFacts facts = transfer.facts();
+        messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
+        subjects.record(s.transferId(), subjectRefs);
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null));
         List<String> transformed = minimised.transformed().stream().map(f -> f.path() + " (" + f.rule() + ")").toList();
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
                 facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
                 .withSigner(t.sealed().signerCertificateSha256()));
-        subjects.record(s.transferId(), subjects.referencesFor(s.recordType(), s.record()));
-        metrics.accepted(agreement.id());
-        return s.transferId();
+        if (!pushed) {
+            mailbox.makeAvailable(transfer);
+        }
+        return transfer.status();
     }
 
     /** Records the hand-over to the delivery queue; the status moves on only if delivery has not already. */
-    @Transactional
     public SubmissionOutcome.Accepted markQueued(String transferId) {
-        Transfer transfer = transfers.findById(transferId).orElseThrow();
-        transfers.advance(transferId, TransferStatus.SEALED, TransferStatus.QUEUED, clock.instant());
-        transferLog.append(LogEntry.step(transferId, LogEvent.QUEUED, "gateway", transfer.facts(), transfer.sealedSha256()));
+        groupCommit.run(() -> {
+            Transfer transfer = transfers.findById(transferId).orElseThrow();
+            transfers.advance(transferId, TransferStatus.SEALED, TransferStatus.QUEUED, clock.instant());
+            transferLog.append(LogEntry.step(transferId, LogEvent.QUEUED, "gateway", transfer.facts(), transfer.sealedSha256()));
+            return null;
+        });
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.QUEUED.name(), false);
     }
 
@@ -87,4 +111,15 @@ class TransferStore {
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
     }
 
+    /** A committed transfer and the status it was committed in. */
+    record Stored(String transferId, TransferStatus status) {
+
+        boolean awaitsHandover() {
+            return status == TransferStatus.SEALED;
+        }
+
+        SubmissionOutcome.Accepted accepted() {
+            return new SubmissionOutcome.Accepted(transferId, status.name(), false);
+        }
+    }
 }

@@ -7,9 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.accord.gateway.audit.TransferFacts;
+import org.springframework.data.domain.Persistable;
 
 /**
  * An accepted transfer. Holds metadata only; the sealed message is kept separately in
@@ -17,7 +21,7 @@ import org.accord.gateway.audit.TransferFacts;
  */
 @Entity
 @Table(name = "transfer")
-public class Transfer {
+public class Transfer implements Persistable<String> {
 
     @Id
     private String id;
@@ -46,7 +50,27 @@ public class Transfer {
     @Column(name = "row_version")
     private long rowVersion;
 
+    /** Made here and not yet stored: saving persists it without first looking for an existing row. */
+    @Transient
+    private boolean fresh = true;
+
     protected Transfer() {
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     public Transfer(TransferDraft draft, Instant now) {

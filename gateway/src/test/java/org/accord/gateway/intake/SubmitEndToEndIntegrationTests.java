@@ -85,7 +85,7 @@ class SubmitEndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(log.status()).isEqualTo(200);
         List<String> events = new ArrayList<>();
         log.json().get("entries").forEach(e -> events.add(e.get("event").asString()));
-        assertThat(events).containsExactlyInAnyOrder("RECEIVED", "SEALED", "QUEUED", "MADE_AVAILABLE", "DOWNLOADED", "ACKNOWLEDGED");
+        assertThat(events).containsExactly("RECEIVED", "SEALED", "MADE_AVAILABLE", "DOWNLOADED", "ACKNOWLEDGED");
         JsonNode sealedEntry = entry(log.json(), "SEALED");
         assertThat(sealedEntry.get("sealedSha256").asString()).isEqualTo(sha256(sealed));
         assertThat(sealedEntry.get("agreement").get("id").asString()).isEqualTo("isa-northbridge-prevent-referrals");

@@ -1,0 +1,2 @@
+/** Benchmarks of the transfer log's hash chain. */
+package org.accord.bench.audit;

@@ -1,0 +1,83 @@
+package org.accord.gateway.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.accord.gateway.transfer.TransferRepository;
+import org.accord.gateway.transfer.TransferStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many transfers each recipient has not yet taken, for backpressure. Counting them in the database on every
+ * submit grows with the backlog, so the count is taken at most once per {@code accord.delivery.backlog-recount}
+ * per recipient, by one caller while the others use the last count, and transfers accepted since are added to
+ * it. The figure can run ahead of the truth by what recipients took since the last count, never behind it by
+ * more than other gateways sharing the database accepted in that time.
+ */
+@Component
+class RecipientBacklog {
+
+    private final TransferRepository transfers;
+    private final Clock clock;
+    private final Duration recount;
+    private final Map<String, Count> counts = new ConcurrentHashMap<>();
+
+    RecipientBacklog(TransferRepository transfers, Clock clock,
+            @Value("${accord.delivery.backlog-recount:PT1S}") Duration recount) {
+        this.transfers = transfers;
+        this.clock = clock;
+        this.recount = recount;
+    }
+
+    long outstanding(String recipient) {
+        Count count = counts.computeIfAbsent(recipient, r -> new Count());
+        Instant now = clock.instant();
+        if (count.stale(now, recount) && count.recounting.tryLock()) {
+            try {
+                if (count.stale(now, recount)) {
+                    long sinceBefore = count.acceptedSince.get();
+                    long counted = transfers.countByRecipientAndStatusIn(recipient, TransferStatus.outstanding());
+                    // Transfers accepted while counting may or may not be in the count: keep them, erring high.
+                    count.reset(counted, sinceBefore, now);
+                }
+            }
+            finally {
+                count.recounting.unlock();
+            }
+        }
+        return count.estimate();
+    }
+
+    void accepted(String recipient) {
+        counts.computeIfAbsent(recipient, r -> new Count()).acceptedSince.incrementAndGet();
+    }
+
+    private static final class Count {
+
+        final ReentrantLock recounting = new ReentrantLock();
+        final AtomicLong acceptedSince = new AtomicLong();
+        volatile long counted;
+        volatile Instant countedAt;
+
+        boolean stale(Instant now, Duration recount) {
+            Instant at = countedAt;
+            return at == null || !now.isBefore(at.plus(recount));
+        }
+
+        void reset(long counted, long acceptedBeforeCounting, Instant now) {
+            this.counted = counted;
+            this.acceptedSince.addAndGet(-acceptedBeforeCounting);
+            this.countedAt = now;
+        }
+
+        long estimate() {
+            return counted + acceptedSince.get();
+        }
+    }
+}

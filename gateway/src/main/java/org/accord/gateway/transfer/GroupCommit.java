@@ -1,0 +1,210 @@
+package org.accord.gateway.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: database work from many request threads committed together, in one transaction per batch,
+ * by one writer thread. A caller blocks in {@link #run} until the transaction holding its work has committed,
+ * so "returned" still means "durable", but a hundred concurrent submits cost one commit (and one lock of the
+ * log's chain head) rather than a hundred.
+ * <p>
+ * If a batch fails, its transaction is rolled back and each piece of work is run again in a transaction of its
+ * own, so one bad piece (a unique-key clash, say) fails alone and the others commit. Work must therefore
+ * change nothing but the database: it may run twice, and only the run that commits counts.
+ */
+@Component
+public class GroupCommit implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final TransactionTemplate transactions;
+    private final int maxBatch;
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread writer;
+
+    private final DistributionSummary batchSizes;
+    private final Counter fallbacks;
+
+    public GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters,
+            @Value("${accord.storage.group-commit-max-batch:128}") int maxBatch) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.maxBatch = maxBatch;
+        this.batchSizes = DistributionSummary.builder("accord.group.commit.batch")
+                .description("Pieces of work committed together in one group commit").register(meters);
+        this.fallbacks = Counter.builder("accord.group.commit.fallbacks")
+                .description("Group commits rolled back and retried one piece at a time").register(meters);
+        Gauge.builder("accord.group.commit.waiting", queue, BlockingQueue::size)
+                .description("Pieces of work waiting for the next group commit").register(meters);
+    }
+
+    /**
+     * Runs {@code work} in a transaction shared with other callers' work and returns its result once that
+     * transaction has committed. Whatever {@code work} throws is rethrown here and nothing of it is committed.
+     */
+    public <T> T run(Supplier<T> work) {
+        Task<T> task = new Task<>(work);
+        if (!running) {
+            runAlone(task);
+        }
+        else {
+            queue.add(task);
+            if (!running && queue.remove(task)) {
+                // Stopped between the check and the add, and the writer did not take it: run it here.
+                runAlone(task);
+            }
+        }
+        return task.await();
+    }
+
+    private void writeLoop() {
+        List<Task<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            finally {
+                batch.clear();
+            }
+        }
+        // Interrupted: what is left is run one by one, so no caller waits for ever.
+        Task<?> left;
+        while ((left = queue.poll()) != null) {
+            runAlone(left);
+        }
+    }
+
+    private void commit(List<Task<?>> batch) {
+        batchSizes.record(batch.size());
+        if (batch.size() == 1) {
+            runAlone(batch.get(0));
+            return;
+        }
+        Object[] results = new Object[batch.size()];
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    results[i] = batch.get(i).work.get();
+                }
+            });
+        }
+        catch (RuntimeException | Error e) {
+            fallbacks.increment();
+            log.debug("Group commit of {} rolled back ({}); committing each alone", batch.size(), e.getClass().getSimpleName());
+            for (Task<?> task : batch) {
+                runAlone(task);
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).completeWith(results[i]);
+        }
+    }
+
+    private void runAlone(Task<?> task) {
+        try {
+            task.completeWith(transactions.execute(status -> task.work.get()));
+        }
+        catch (RuntimeException | Error e) {
+            task.result.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        writer = new Thread(this::writeLoop, "accord-group-commit");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server has stopped taking requests, before the data source closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private static final class Task<T> {
+
+        final Supplier<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Task(Supplier<T> work) {
+            this.work = work;
+        }
+
+        @SuppressWarnings("unchecked")
+        void completeWith(Object value) {
+            result.complete((T) value);
+        }
+
+        T await() {
+            try {
+                return result.get();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the commit", e);
+            }
+            catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            }
+        }
+
+        private static RuntimeException rethrow(Throwable cause) {
+            if (cause instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            return new CompletionException(cause);
+        }
+    }
+}

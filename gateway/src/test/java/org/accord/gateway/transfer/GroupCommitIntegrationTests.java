@@ -1,0 +1,106 @@
+package org.accord.gateway.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.accord.gateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Group commit against the gateway's real database: work queued while the writer is busy is committed
+ * together, and a piece that fails inside a group fails alone while the rest still commit.
+ */
+class GroupCommitIntegrationTests extends GatewayIntegrationTest {
+
+    @Autowired
+    private GroupCommit groupCommit;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void whenOnePieceOfAGroupFailsThenOnlyItFailsAndTheOthersCommit() throws Exception {
+        String batch = UUID.randomUUID().toString();
+        String taken = batch.substring(0, 30) + "-taken";
+        jdbc.update("insert into transfer_subject (transfer_id, subject_ref) values (?, ?)", taken, "group-commit-test");
+        double fallbacksBefore = meters.counter("accord.group.commit.fallbacks").count();
+        double groupsBefore = meters.summary("accord.group.commit.batch").count();
+
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            // The first piece holds the writer until the others are queued behind it, so they form one group.
+            Future<Object> blocker = callers.submit(() -> groupCommit.run(() -> {
+                await(release);
+                return insert(batch.substring(0, 30) + "-first");
+            }));
+            List<Future<Object>> others = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String id = batch.substring(0, 30) + "-" + i;
+                others.add(callers.submit(() -> groupCommit.run(() -> insert(id))));
+            }
+            Future<Object> clash = callers.submit(() -> groupCommit.run(() -> insert(taken)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (meters.get("accord.group.commit.waiting").gauge().value() < 7 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(meters.get("accord.group.commit.waiting").gauge().value()).as("queued behind the busy writer").isEqualTo(7);
+            release.countDown();
+
+            assertThat(blocker.get(30, TimeUnit.SECONDS)).isEqualTo(batch.substring(0, 30) + "-first");
+            for (Future<Object> other : others) {
+                assertThat(other.get(30, TimeUnit.SECONDS)).isNotNull();
+            }
+            assertThatThrownBy(() -> clash.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(DuplicateKeyException.class);
+        }
+        finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from transfer_subject where transfer_id like ?", Long.class,
+                batch.substring(0, 30) + "-%")).as("the first, the six others and the row the clash hit").isEqualTo(8);
+        assertThat(meters.summary("accord.group.commit.batch").count() - groupsBefore).isGreaterThanOrEqualTo(2);
+        assertThat(meters.summary("accord.group.commit.batch").max()).isGreaterThanOrEqualTo(7);
+        assertThat(meters.counter("accord.group.commit.fallbacks").count() - fallbacksBefore).isEqualTo(1);
+    }
+
+    @Test
+    void whenWorkThrowsThenTheCallerGetsItsExceptionAndNothingIsStored() {
+        String id = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> groupCommit.run(() -> {
+            insert(id);
+            throw new IllegalStateException("refused after writing");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
+        assertThat(jdbc.queryForObject("select count(*) from transfer_subject where transfer_id = ?", Long.class, id)).isZero();
+    }
+
+    private Object insert(String transferId) {
+        jdbc.update("insert into transfer_subject (transfer_id, subject_ref) values (?, ?)", transferId, "group-commit-test");
+        return transferId;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
