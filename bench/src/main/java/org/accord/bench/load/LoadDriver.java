@@ -41,7 +41,7 @@ public final class LoadDriver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern METRIC = Pattern.compile("^(\\S+?)(\\{[^}]*})?\\s+(\\S+)$");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
 
     public static void main(String[] args) throws Exception {

@@ -96,8 +96,7 @@ final class OutboundStages {
      */
     Object checkBacklog(OutboundTransfer t) {
         Submission s = t.submission();
-        long outstanding = backlog.outstanding(s.recipient());
-        if (outstanding >= maxOutstanding) {
+        if (!backlog.below(s.recipient(), maxOutstanding)) {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.RECIPIENT_BACKLOG, "RECIPIENT_BACKLOG",
                     "The recipient has too many transfers waiting; try again later.", List.of()), t.permit().agreement());
         }

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many transfers each recipient has not yet taken, for backpressure. Counting them in the database on every
- * submit grows with the backlog, so the count is taken at most once per {@code accord.delivery.backlog-recount}
- * per recipient, by one caller while the others use the last count, and transfers accepted since are added to
- * it. The figure can run ahead of the truth by what recipients took since the last count, never behind it by
- * more than other gateways sharing the database accepted in that time.
+ * submit costs more the longer the backlog, so below the bound the count is taken at most once per
+ * {@code accord.delivery.backlog-recount} per recipient, by one caller while the others use the last count, and
+ * transfers accepted since are added to it. That estimate runs ahead of the truth by what the recipient took
+ * since the count, and behind it only by what other gateways sharing the database accepted in that time; a
+ * refusal is always checked against a fresh count.
  */
 @Component
 class RecipientBacklog {
@@ -35,23 +36,40 @@ class RecipientBacklog {
         this.recount = recount;
     }
 
-    long outstanding(String recipient) {
+    /**
+     * Whether {@code recipient} has fewer than {@code bound} transfers outstanding. Below the bound the estimate
+     * decides; at or above it the transfers are counted again first, so a refusal always rests on an exact count
+     * (a recipient that has just collected is not refused on a stale figure).
+     */
+    boolean below(String recipient, long bound) {
         Count count = counts.computeIfAbsent(recipient, r -> new Count());
         Instant now = clock.instant();
         if (count.stale(now, recount) && count.recounting.tryLock()) {
             try {
-                if (count.stale(now, recount)) {
-                    long sinceBefore = count.acceptedSince.get();
-                    long counted = transfers.countByRecipientAndStatusIn(recipient, TransferStatus.outstanding());
-                    // Transfers accepted while counting may or may not be in the count: keep them, erring high.
-                    count.reset(counted, sinceBefore, now);
-                }
+                recount(recipient, count, now);
             }
             finally {
                 count.recounting.unlock();
             }
         }
-        return count.estimate();
+        if (count.estimate() < bound) {
+            return true;
+        }
+        count.recounting.lock();
+        try {
+            recount(recipient, count, now);
+        }
+        finally {
+            count.recounting.unlock();
+        }
+        return count.estimate() < bound;
+    }
+
+    private void recount(String recipient, Count count, Instant now) {
+        long sinceBefore = count.acceptedSince.get();
+        long counted = transfers.countByRecipientAndStatusIn(recipient, TransferStatus.outstanding());
+        // Transfers accepted while counting may or may not be in the count: they are kept, erring high.
+        count.reset(counted, sinceBefore, now);
     }
 
     void accepted(String recipient) {
