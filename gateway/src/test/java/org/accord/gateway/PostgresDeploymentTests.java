@@ -1,0 +1,123 @@
+package org.accord.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.accord.gateway.audit.Checkpointer;
+import org.accord.gateway.support.Fixtures;
+import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.GatewayClient.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The production database set-up on a real PostgreSQL: Flyway migrates as the owner role, the after-migrate
+ * callback grants the run-time role what it needs, and the gateway runs as that role: concurrent submits make
+ * one valid chain, a mailbox round trip and a refusal are logged, a checkpoint is signed, and the run-time role
+ * cannot change or remove log entries.
+ */
+class PostgresDeploymentTests {
+
+    // Test fixtures for a throwaway cluster, not secrets.
+    private static final String OWNER_PASSWORD = "owner-test-only";
+    private static final String APP_PASSWORD = "app-test-only";
+    private static final String UNI = "uni-northbridge";
+    private static final String POLICE = "ctp-nw-prevent";
+    private static final String DPO = "accord-dpo";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void whenTheGatewayRunsOnPostgresAsTheApplicationRoleThenTheFlowWorksAndTheLogIsAppendOnly() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+                sql.execute("create role accord_owner login password '" + OWNER_PASSWORD + "'");
+                sql.execute("create role accord_app login password '" + APP_PASSWORD + "'");
+                sql.execute("create database accord owner accord_owner");
+            }
+            // Not getJdbcUrl(...): its user parameter would override the roles given below.
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/accord";
+            try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class).run(
+                    "--server.port=0", "--accord.data-dir=" + dataDir,
+                    "--spring.datasource.url=" + url, "--spring.datasource.username=accord_app",
+                    "--spring.datasource.password=" + APP_PASSWORD,
+                    "--spring.flyway.user=accord_owner", "--spring.flyway.password=" + OWNER_PASSWORD,
+                    "--spring.flyway.locations=classpath:db/migration,classpath:db/postgresql",
+                    "--spring.flyway.placeholders.app_role=accord_app")) {
+                assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject("select current_user", String.class)).isEqualTo("accord_app");
+                GatewayClient client = GatewayClient.forContext(gateway);
+                String body = Fixtures.json(Fixtures.referral());
+
+                List<String> accepted = submitConcurrently(client, body, 24);
+                assertThat(accepted).hasSize(24);
+
+                String first = accepted.get(0);
+                assertThat(client.get("/api/v1/mailbox", POLICE).json().get("messages").toString()).contains(first);
+                assertThat(client.get("/api/v1/mailbox/" + first, POLICE).status()).isEqualTo(200);
+                assertThat(client.post("/api/v1/mailbox/" + first + "/ack", POLICE, null, new byte[0], Map.of()).status())
+                        .isEqualTo(200);
+
+                Response refused = client.postJson("/api/v1/records", UNI, body.replace(POLICE, "uni-eastmoor"));
+                assertThat(refused.status()).isEqualTo(403);
+                String refusalId = refused.json().get("refusalId").asString();
+                assertThat(client.get("/api/v1/audit/transfers?transferId=" + refusalId, DPO).json().get("entries").get(0)
+                        .get("event").asString()).isEqualTo("REFUSED");
+
+                assertThat(gateway.getBean(Checkpointer.class).checkpointNow()).isPresent();
+                JsonNode report = client.get("/api/v1/audit/verify", DPO).json();
+                assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+                assertThat(report.get("entriesChecked").asLong()).as("3 per transfer, 2 for the round trip, 1 refusal")
+                        .isGreaterThanOrEqualTo(24 * 3 + 2 + 1);
+            }
+
+            try (Connection app = DriverManager.getConnection(url, "accord_app", APP_PASSWORD); Statement sql = app.createStatement()) {
+                assertThatThrownBy(() -> sql.executeUpdate("update transfer_log set detail = 'edited'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log_checkpoint"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> sql.executeUpdate("delete from transfer"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            }
+        }
+    }
+
+    private static List<String> submitConcurrently(GatewayClient client, String body, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> client.postJson("/api/v1/records", UNI, body)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                Response response = future.get();
+                assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
+                ids.add(response.json().get("transferId").asString());
+            }
+            return ids;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+}
