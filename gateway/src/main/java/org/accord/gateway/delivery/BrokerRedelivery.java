@@ -6,11 +6,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retry timing for the embedded broker's delivery queue: a delivery that fails is rolled back and offered
- * again after an exponentially growing delay with jitter. The consumer marks the transfer failed on its last
- * attempt, before the broker would give up. An external broker needs the same address settings (deploy/).
+ * again after an exponentially growing delay with jitter, as often as it takes: the consumer counts a transfer's
+ * attempts and marks it failed after the last. An external broker needs the same address settings (deploy/).
  */
 @Component
 final class BrokerRedelivery implements ArtemisConfigurationCustomizer {
+
+    /** Attempts are counted on the transfer ({@link PushDelivery}); the broker never drops a delivery message. */
+    private static final int UNLIMITED = -1;
 
     private final DeliveryProperties properties;
 
@@ -25,7 +28,7 @@ final class BrokerRedelivery implements ArtemisConfigurationCustomizer {
                 .setRedeliveryMultiplier(properties.backoffMultiplier())
                 .setMaxRedeliveryDelay(properties.maxRetryDelay().toMillis())
                 .setRedeliveryCollisionAvoidanceFactor(properties.jitter())
-                .setMaxDeliveryAttempts(properties.maxAttempts() + 1);
+                .setMaxDeliveryAttempts(UNLIMITED);
         configuration.addAddressSetting(properties.queue(), settings);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryDelay the longest delay between attempts
  * @param jitter the fraction by which each delay is varied at random, so retries do not arrive in step
  * @param httpTimeout connect and response timeout of an HTTPS push
+ * @param consumers how many deliveries run at once, so a slow partner does not hold up the others
+ * @param circuit when a partner's circuit breaker opens and how long it stays open
  * @param https per recipient organisation: the TLS bundle its endpoint is called with
  * @param jms per recipient organisation: the broker its queue is on and the credentials for it
  */
@@ -25,11 +28,22 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("accord.delivery")
 public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relayAfter, @Min(1) int maxAttempts,
         @NotNull Duration retryDelay, @NotNull Duration maxRetryDelay, double backoffMultiplier, double jitter,
-        @NotNull Duration httpTimeout, Map<String, HttpsEndpoint> https, Map<String, JmsEndpoint> jms) {
+        @NotNull Duration httpTimeout, @Min(1) int consumers, @Valid Circuit circuit, Map<String, HttpsEndpoint> https,
+        Map<String, JmsEndpoint> jms) {
 
     public DeliveryProperties {
+        circuit = circuit == null ? new Circuit(5, Duration.ofSeconds(30)) : circuit;
         https = https == null ? Map.of() : Map.copyOf(https);
         jms = jms == null ? Map.of() : Map.copyOf(jms);
+    }
+
+    /**
+     * The circuit breaker kept per partner.
+     *
+     * @param failureThreshold consecutive failed pushes (connection refused, timeout, 5xx, ...) that open it
+     * @param openFor how long it stays open (pushes fail at once, without a network call) before one trial push
+     */
+    public record Circuit(@Min(1) int failureThreshold, @NotNull Duration openFor) {
     }
 
     /**

@@ -24,7 +24,7 @@ public final class DeliveryRoutes extends RouteBuilder {
         from(HANDOVER).routeId("delivery.handover")
                 .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly").id("enqueue");
 
-        from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers=2")
+        from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers={{accord.delivery.consumers}}")
                 .routeId("delivery.dispatch")
                 .bean(dispatcher, "dispatch").id("deliver");
     }

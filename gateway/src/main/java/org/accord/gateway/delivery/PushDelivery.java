@@ -14,70 +14,128 @@ import org.accord.gateway.transfer.TransferStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One attempt to push a queued transfer to its recipient's HTTPS endpoint or broker queue. Delivered: the transfer is marked so.
- * Retryable and attempts left: the attempt is logged and {@link DeliveryRetry} is thrown, so the broker offers
- * the message again after its backoff. Otherwise the transfer is marked failed, kept, and logged, for a resend.
+ * One attempt to push a queued transfer to its recipient's HTTPS endpoint or broker queue. The transfer is read
+ * in one short transaction, pushed with no transaction or database connection held, and the outcome recorded
+ * in another, with its log entry. Delivered: the transfer is marked so. Retryable and attempts left: the attempt
+ * is logged and {@link DeliveryRetry} is thrown, so the broker offers the message again after its backoff.
+ * Otherwise the transfer is marked failed, kept, and logged, for a resend.
+ * <p>
+ * Attempts are counted on the transfer, not by the broker. A push held back because the partner's circuit is
+ * open ({@link PartnerCircuits}) is logged ({@code PARTNER_CIRCUIT_OPEN}) and retried by the broker, but is not
+ * counted: a partner known to be down does not use up a transfer's attempts in seconds.
  */
 @Service
 public class PushDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(PushDelivery.class);
+    private static final String JMS = "jms";
 
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
     private final TransferLog transferLog;
-    private static final String JMS = "jms";
-
     private final HttpsPush https;
     private final JmsPush jms;
+    private final PartnerCircuits circuits;
     private final TransferMetrics metrics;
     private final DeliveryProperties properties;
+    private final TransactionTemplate read;
+    private final TransactionTemplate write;
     private final Clock clock;
 
-    public PushDelivery(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog, HttpsPush https, JmsPush jms,
-            TransferMetrics metrics, DeliveryProperties properties, Clock clock) {
+    PushDelivery(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog, HttpsPush https, JmsPush jms,
+            PartnerCircuits circuits, TransferMetrics metrics, DeliveryProperties properties, PlatformTransactionManager transactions,
+            Clock clock) {
         this.transfers = transfers;
         this.messages = messages;
         this.transferLog = transferLog;
         this.https = https;
         this.jms = jms;
+        this.circuits = circuits;
         this.metrics = metrics;
         this.properties = properties;
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
+        this.write = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    @Transactional(noRollbackFor = DeliveryRetry.class)
-    public void deliver(String transferId, int attempt) {
+    /**
+     * @param deliveryCount the broker's delivery count of the queue message, for the application log only
+     */
+    public void deliver(String transferId, int deliveryCount) {
+        Pending pending = read.execute(status -> pending(transferId));
+        if (pending == null) {
+            return;
+        }
+        PushResult result = circuits.call(pending.recipient(), () -> push(pending));
+        Boolean retry = write.execute(status -> record(transferId, result));
+        if (Boolean.TRUE.equals(retry)) {
+            log.info("Delivery of transfer={} not done code={} (broker delivery {}); the broker will retry", transferId,
+                    result.code(), deliveryCount);
+            throw new DeliveryRetry(transferId, result.code());
+        }
+    }
+
+    private Pending pending(String transferId) {
         Transfer transfer = transfers.findById(transferId).orElse(null);
         if (transfer == null || !transfer.status().awaitingDelivery()) {
-            return;
+            return null;
         }
-        byte[] sealed = messages.findById(transfer.id()).orElseThrow().content();
-        PushResult result = JMS.equals(transfer.channel())
-                ? jms.push(transfer.recipient(), transfer.id(), transfer.channelAddress(), sealed)
-                : https.push(transfer.recipient(), transfer.id(), transfer.channelAddress(), sealed);
+        byte[] sealed = messages.findById(transferId).orElseThrow().content();
+        return new Pending(transfer.id(), transfer.recipient(), transfer.channel(), transfer.channelAddress(), sealed);
+    }
+
+    private PushResult push(Pending pending) {
+        return JMS.equals(pending.channel())
+                ? jms.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed())
+                : https.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed());
+    }
+
+    /**
+     * Records the outcome; true when the broker should offer the message again. A transfer no longer awaiting
+     * delivery was delivered meanwhile from a duplicate queue message, and is left as it is.
+     */
+    private boolean record(String transferId, PushResult result) {
+        Transfer transfer = transfers.findById(transferId).orElseThrow();
+        if (!transfer.status().awaitingDelivery()) {
+            return false;
+        }
+        int max = properties.maxAttempts();
+        if (result.kind() == PushResult.Kind.HELD) {
+            transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_ATTEMPT_FAILED, LogOutcome.FAILED, result.code(), "gateway",
+                    transfer.facts(), transfer.sealedSha256(), "not attempted, partner circuit open; "
+                            + transfer.deliveryAttempts() + " of " + max + " attempts made"));
+            metrics.delivery(transfer.channel(), "held");
+            return true;
+        }
         transfer.attempted(clock.instant());
+        int attempt = transfer.deliveryAttempts();
         if (result.kind() == PushResult.Kind.DELIVERED) {
             transfer.moveTo(TransferStatus.DELIVERED, clock.instant());
-            transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERED, LogOutcome.OK, result.code(), "gateway",
+            transferLog.append(new LogEntry(transferId, LogEvent.DELIVERED, LogOutcome.OK, result.code(), "gateway",
                     transfer.facts(), transfer.sealedSha256(), "attempt " + attempt));
             metrics.delivery(transfer.channel(), "delivered");
-            return;
+            return false;
         }
-        if (result.kind() == PushResult.Kind.RETRYABLE && attempt < properties.maxAttempts()) {
-            transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERY_ATTEMPT_FAILED, LogOutcome.FAILED, result.code(),
-                    "gateway", transfer.facts(), transfer.sealedSha256(), "attempt " + attempt + " of " + properties.maxAttempts()));
+        if (result.kind() == PushResult.Kind.RETRYABLE && attempt < max) {
+            transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_ATTEMPT_FAILED, LogOutcome.FAILED, result.code(),
+                    "gateway", transfer.facts(), transfer.sealedSha256(), "attempt " + attempt + " of " + max));
             metrics.delivery(transfer.channel(), "retry");
-            log.info("Delivery attempt {} of transfer={} failed code={}; the broker will retry", attempt, transfer.id(), result.code());
-            throw new DeliveryRetry(transfer.id(), result.code());
+            return true;
         }
         transfer.moveTo(TransferStatus.FAILED, clock.instant());
-        transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, result.code(), "gateway",
+        transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, result.code(), "gateway",
                 transfer.facts(), transfer.sealedSha256(), "gave up after attempt " + attempt));
         metrics.delivery(transfer.channel(), "failed");
-        log.warn("Delivery of transfer={} failed code={} after {} attempt(s); kept for resend", transfer.id(), result.code(), attempt);
+        log.warn("Delivery of transfer={} failed code={} after {} attempt(s); kept for resend", transferId, result.code(), attempt);
+        return false;
+    }
+
+    /** What a push needs, read before it so that no transaction stays open while it runs. */
+    private record Pending(String transferId, String recipient, String channel, String address, byte[] sealed) {
     }
 }

@@ -15,7 +15,10 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Queues a failed transfer again, logging who asked. Only failed transfers can be resent. */
+/**
+ * Queues a failed transfer again, logging who asked. Only failed transfers can be resent; the resent transfer
+ * gets the full number of delivery attempts again.
+ */
 @Service
 public class Resend {
 
@@ -41,7 +44,7 @@ public class Resend {
             if (transfer.status() != TransferStatus.FAILED) {
                 throw new ApiProblemException(ProblemCode.CONFLICT, "Only a failed transfer can be resent.");
             }
-            transfer.moveTo(TransferStatus.QUEUED, clock.instant());
+            transfer.requeueForResend(clock.instant());
             transferLog.append(new LogEntry(transferId, LogEvent.RESEND_REQUESTED, LogOutcome.OK, null, actor,
                     transfer.facts(), transfer.sealedSha256(), "resend by hand"));
         });

@@ -108,6 +108,13 @@ public class Transfer implements Persistable<String> {
         this.updatedAt = now;
     }
 
+    /** Queues a failed transfer again, by hand: its delivery attempts are counted afresh. */
+    public void requeueForResend(Instant now) {
+        this.status = TransferStatus.QUEUED;
+        this.deliveryAttempts = 0;
+        this.updatedAt = now;
+    }
+
     public void moveTo(TransferStatus next, Instant now) {
         this.status = next;
         this.updatedAt = now;
