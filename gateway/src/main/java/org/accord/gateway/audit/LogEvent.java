@@ -5,5 +5,11 @@ public enum LogEvent {
     RECEIVED, REFUSED, SEALED, QUEUED, MADE_AVAILABLE, DOWNLOADED, ACKNOWLEDGED, DELIVERY_ATTEMPT_FAILED, DELIVERED,
     DELIVERY_FAILED, RESEND_REQUESTED, AUDIT_READ,
     /** A recipient's acknowledgement was refused because its signed receipt failed verification. */
-    RECEIPT_REFUSED
+    RECEIPT_REFUSED,
+    /** The receiving unit's system was told the transfer is in its inbox (webhook). */
+    NOTIFIED,
+    /** One attempt to tell the receiving unit's system failed; it will be tried again. */
+    NOTIFY_ATTEMPT_FAILED,
+    /** Telling the receiving unit's system was given up after the configured attempts. */
+    NOTIFY_FAILED
 }

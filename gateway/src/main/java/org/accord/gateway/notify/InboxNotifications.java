@@ -1,0 +1,67 @@
+package org.accord.gateway.notify;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.accord.gateway.delivery.HttpsPost;
+import org.accord.gateway.transfer.TransferAvailable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Owes a unit's system a notification when a transfer becomes available in that unit's inbox: the outbox row is
+ * written in the transaction that makes the transfer available, so the two commit together or not at all and a
+ * crash cannot lose the notification. At start, refuses webhook settings that are not safe: a unit outside this
+ * institution, an address that is not {@code https://}, or a receiver the gateway would not authenticate to
+ * (neither an HMAC secret of at least 32 characters nor a client certificate).
+ */
+@Component
+class InboxNotifications {
+
+    static final int MIN_SECRET_LENGTH = 32;
+
+    private final WebhookProperties properties;
+    private final UnitNotificationRepository notifications;
+    private final Clock clock;
+
+    InboxNotifications(WebhookProperties properties, UnitNotificationRepository notifications, HttpsPost https, Clock clock,
+            @Value("${accord.institution}") String institution) {
+        this.properties = properties;
+        this.notifications = notifications;
+        this.clock = clock;
+        properties.units().forEach((unit, settings) -> check(unit, settings, institution, https));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TransferAvailable available) {
+        if (properties.units().containsKey(available.recipient())) {
+            notifications.save(new UnitNotification(UUID.randomUUID().toString(), available.transferId(), available.recipient(),
+                    clock.instant()));
+        }
+    }
+
+    private static void check(String unit, WebhookProperties.Unit settings, String institution, HttpsPost https) {
+        if (!unit.equals(institution) && !unit.startsWith(institution + "/")) {
+            throw refused(unit, "is not a unit of " + institution);
+        }
+        if (settings.url() == null || !settings.url().startsWith("https://")) {
+            throw refused(unit, "needs an https:// url");
+        }
+        boolean hmac = settings.hmacSecret() != null && settings.hmacSecret().length() >= MIN_SECRET_LENGTH;
+        boolean mutualTls = settings.tlsBundle() != null && https.presentsClientCertificate(settings.tlsBundle());
+        if (settings.hmacSecret() != null && !hmac) {
+            throw refused(unit, "has an hmac-secret shorter than " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (!hmac && !mutualTls) {
+            throw refused(unit, "needs an hmac-secret or a tls-bundle with a client certificate");
+        }
+    }
+
+    private static IllegalStateException refused(String unit, String why) {
+        return new IllegalStateException("accord.webhooks.units[" + unit + "] " + why);
+    }
+}
