@@ -14,4 +14,5 @@ GRANT SELECT, INSERT ON transfer_subject TO ${app_role};
 GRANT SELECT, INSERT ON transfer_log TO ${app_role};
 GRANT SELECT, INSERT ON transfer_log_checkpoint TO ${app_role};
 GRANT SELECT, UPDATE ON transfer_log_head TO ${app_role};
+GRANT SELECT, INSERT, UPDATE ON unit_notification TO ${app_role};
 REVOKE UPDATE, DELETE, TRUNCATE ON transfer_log, transfer_log_checkpoint FROM ${app_role};
