@@ -14,10 +14,18 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
@@ -34,13 +42,15 @@ import tools.jackson.databind.JsonNode;
  * The circuit breaker per partner, against WireMock partners requiring mutual TLS: a dead partner's circuit
  * opens and its transfers are held (logged, not counted as attempts, no network call) while another partner's
  * transfers are delivered; when the partner comes back a trial push closes the circuit and the held transfers
- * are delivered.
+ * are delivered. And a push in progress holds no database connection.
  */
 class PartnerCircuitIntegrationTests {
 
     private static final int MAX_ATTEMPTS = 4;
     private static final String DEAD = "p-dead";
     private static final String HEALTHY = "p-healthy";
+    private static final String SLOW = "p-slow";
+    private static final HeldResponse HOLD = new HeldResponse();
 
     private static Path root;
     private static WireMockServer partner;
@@ -54,26 +64,28 @@ class PartnerCircuitIntegrationTests {
         partner = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
                 .keystorePath(tls.path("server.p12").toString()).keystoreType("PKCS12").keystorePassword(TestTls.PASSWORD)
                 .keyManagerPassword(TestTls.PASSWORD).needClientAuth(true)
-                .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD));
+                .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD)
+                .extensions(HOLD));
         partner.start();
+        partner.stubFor(post(urlEqualTo("/" + SLOW + "/inbound")).willReturn(aResponse().withStatus(202).withTransformers(HeldResponse.NAME)));
         partner.stubFor(post(urlEqualTo("/" + DEAD + "/inbound")).willReturn(aResponse().withStatus(503)));
         partner.stubFor(post(urlEqualTo("/" + HEALTHY + "/inbound")).willReturn(aResponse().withStatus(202)));
 
         Path agreements = root.resolve("agreements");
         Files.createDirectories(agreements);
         TestCatalogue.copyTree(Fixtures.SCHEMAS, root.resolve("schemas"));
-        TestCatalogue.writeOrganisations(agreements, DEAD, HEALTHY);
+        TestCatalogue.writeOrganisations(agreements, DEAD, HEALTHY, SLOW);
         LocalDate today = LocalDate.now();
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--accord.data-dir=" + root.resolve("data"),
                 "--accord.agreements.directory=" + agreements, "--accord.schemas.directory=" + root.resolve("schemas"),
                 "--accord.delivery.max-attempts=" + MAX_ATTEMPTS, "--accord.delivery.retry-delay=PT0.2S",
-                "--accord.delivery.max-retry-delay=PT0.4S",
+                "--accord.delivery.max-retry-delay=PT0.4S", "--accord.delivery.http-timeout=PT60S",
                 "--accord.delivery.circuit.failure-threshold=2", "--accord.delivery.circuit.open-for=PT3S",
                 "--management.endpoint.health.show-details=always",
                 "--spring.ssl.bundle.pem.partners.keystore.certificate=file:" + tls.path("client.crt"),
                 "--spring.ssl.bundle.pem.partners.keystore.private-key=file:" + tls.path("client.key"),
                 "--spring.ssl.bundle.pem.partners.truststore.certificate=file:" + tls.path("ca.crt")));
-        for (String p : List.of(DEAD, HEALTHY)) {
+        for (String p : List.of(DEAD, HEALTHY, SLOW)) {
             TestCatalogue.writeAgreement(agreements, "isa-" + p, "active", today.minusYears(1), today.plusYears(1), p, "inbound",
                     "https", "https://localhost:" + partner.httpsPort() + "/" + p + "/inbound");
             args.add("--accord.partners." + p + ".name=Partner " + p);
@@ -127,6 +139,22 @@ class PartnerCircuitIntegrationTests {
         }
     }
 
+    @Test
+    void whenAPushIsWaitingOnThePartnerThenItHoldsNoDatabaseConnection() throws Exception {
+        HikariPoolMXBean pool = gateway.getBean(DataSource.class).unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        String id = submit(SLOW);
+        try {
+            assertThat(HOLD.arrived.await(60, TimeUnit.SECONDS)).isTrue();
+            // While the partner holds the push, the pool drains to no connection in use.
+            await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> pool.getActiveConnections() == 0);
+            assertThat(status(id)).isEqualTo("QUEUED");
+        }
+        finally {
+            HOLD.release.countDown();
+        }
+        awaitStatus(id, "DELIVERED");
+    }
+
     private static String submit(String recipient) {
         GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge",
                 Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
@@ -155,6 +183,36 @@ class PartnerCircuitIntegrationTests {
         List<JsonNode> entries = new ArrayList<>();
         client.get("/api/v1/audit/transfers?transferId=" + id, "accord-dpo").json().get("entries").forEach(entries::add);
         return entries;
+    }
+
+    /** Holds each response until the test releases it, so a push stays in progress as long as the test needs. */
+    private static final class HeldResponse implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "held-response";
+        final CountDownLatch arrived = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            arrived.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return event.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 
     private static long count(String id, String event, String code) {
