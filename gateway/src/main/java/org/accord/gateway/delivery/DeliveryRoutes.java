@@ -21,10 +21,16 @@ public final class DeliveryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A retry is expected and already in the transfer log: roll the JMS session back for the broker's
+        // redelivery without logging a stack trace each time.
+        onException(DeliveryRetry.class).handled(false).logStackTrace(false).logExhausted(false).logHandled(false)
+                .logRetryAttempted(false);
+
         from(HANDOVER).routeId("delivery.handover")
                 .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly").id("enqueue");
 
-        from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers={{accord.delivery.consumers}}")
+        from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers={{accord.delivery.consumers}}"
+                + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId("delivery.dispatch")
                 .bean(dispatcher, "dispatch").id("deliver");
     }
