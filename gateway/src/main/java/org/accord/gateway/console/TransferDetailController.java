@@ -22,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One transfer or refusal: the timeline of its logged steps, the agreement it was decided under with that
- * agreement's lawful bases, the names of the fields shared, transformed and withheld, digests and delivery status.
+ * agreement's lawful bases, the names of the fields shared, transformed and withheld, digests and delivery status,
+ * and the transfer it answers or the transfers that answer it (a referral and its outcomes).
  */
 @Controller
 class TransferDetailController {
@@ -57,6 +58,9 @@ class TransferDetailController {
         model.addAttribute("steps", steps.stream().map(Step::of).toList());
         model.addAttribute("sealed", sealed);
         model.addAttribute("transfer", transfer.map(TransferStatusView::of).orElse(null));
+        model.addAttribute("answers", transfer.map(Transfer::inReplyTo).flatMap(transfers::findById).map(Linked::of).orElse(null));
+        model.addAttribute("answeredBy", transfer.isEmpty() ? List.of()
+                : transfers.findByInReplyToOrderByCreatedAt(id).stream().map(Linked::of).toList());
         model.addAttribute("lawfulBases", agreement.map(Agreement::lawfulBases).orElse(List.of()));
         model.addAttribute("agreementVersionNow", agreement.map(Agreement::version).orElse(null));
         return "console/transfer";
@@ -74,11 +78,20 @@ class TransferDetailController {
 
     /** The accepted transfer's delivery state; a refusal has none. */
     record TransferStatusView(String status, String direction, String channel, String sealedSha256, String signerSha256,
-            int sealedSize, String updatedAt) {
+            int sealedSize, String updatedAt, String partnerTransferId) {
 
         static TransferStatusView of(Transfer t) {
             return new TransferStatusView(t.status().name(), t.direction(), t.channel(), t.sealedSha256(), t.signerSha256(),
-                    t.sealedSize(), TransferRow.WHEN.format(t.updatedAt()));
+                    t.sealedSize(), TransferRow.WHEN.format(t.updatedAt()), t.partnerTransferId());
+        }
+    }
+
+    /** A transfer this one answers or is answered by. */
+    record Linked(String transferId, String recordType, String sender, String recipient, String receivedAt, String partnerTransferId) {
+
+        static Linked of(Transfer t) {
+            return new Linked(t.id(), t.recordType(), t.sender(), t.recipient(), TransferRow.WHEN.format(t.createdAt()),
+                    t.partnerTransferId());
         }
     }
 

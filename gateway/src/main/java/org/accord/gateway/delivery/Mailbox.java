@@ -33,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A partner's mailbox: the sealed messages addressed to it that it has not yet acknowledged. A partner only
  * ever sees its own messages; another partner's message is answered as not found. An acknowledgement may
  * carry the partner's signed receipt, which is verified and kept with the transfer as evidence; a receipt
- * that fails verification refuses the acknowledgement ({@code RECEIPT_INVALID} with a reason).
+ * that fails verification refuses the acknowledgement ({@code RECEIPT_INVALID} with a reason). The
+ * {@link Box#INBOX inbox} is the same mailbox seen by a unit of this institution: only the records that
+ * arrived at it (inbound) or came from another of its units (internal).
  */
 @Service
 public class Mailbox {
@@ -67,14 +69,43 @@ public class Mailbox {
         this.clock = clock;
     }
 
+    /** Which of a recipient's messages a view shows. */
+    public enum Box {
+        /** Every message addressed to the caller. */
+        MAILBOX(Set.of("outbound", "inbound", "internal")),
+        /** Messages that arrived at the caller's institution or came from another of its units. */
+        INBOX(Set.of("inbound", "internal"));
+
+        private final Set<String> directions;
+
+        Box(Set<String> directions) {
+            this.directions = directions;
+        }
+
+        boolean holds(Transfer transfer) {
+            return directions.contains(transfer.direction());
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Transfer> waitingFor(String organisation) {
-        return transfers.findForRecipient(organisation, WAITING, PageRequest.of(0, MAX_LISTED));
+        return waitingFor(organisation, Box.MAILBOX);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Transfer> waitingFor(String organisation, Box box) {
+        return box == Box.MAILBOX ? transfers.findForRecipient(organisation, WAITING, PageRequest.of(0, MAX_LISTED))
+                : transfers.findForRecipientInDirections(organisation, WAITING, box.directions, PageRequest.of(0, MAX_LISTED));
     }
 
     @Transactional
     public SealedDownload download(String organisation, String clientId, String transferId) {
-        Transfer transfer = waiting(organisation, transferId);
+        return download(organisation, clientId, transferId, Box.MAILBOX);
+    }
+
+    @Transactional
+    public SealedDownload download(String organisation, String clientId, String transferId, Box box) {
+        Transfer transfer = waiting(organisation, transferId, box);
         StoredMessage message = messages.findById(transferId)
                 .orElseThrow(() -> new IllegalStateException("Sealed message missing for transfer " + transferId));
         if (transfer.status() == TransferStatus.AVAILABLE) {
@@ -93,7 +124,13 @@ public class Mailbox {
      */
     @Transactional
     public Transfer acknowledge(String organisation, String clientId, String transferId, byte[] receipt) {
-        Transfer transfer = transfers.findById(transferId).filter(t -> t.recipient().equals(organisation))
+        return acknowledge(organisation, clientId, transferId, receipt, Box.MAILBOX);
+    }
+
+    /** As {@link #acknowledge(String, String, String, byte[])}, for a message in {@code box}. */
+    @Transactional
+    public Transfer acknowledge(String organisation, String clientId, String transferId, byte[] receipt, Box box) {
+        Transfer transfer = transfers.findById(transferId).filter(t -> t.recipient().equals(organisation) && box.holds(t))
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox."));
         if (transfer.status() == TransferStatus.ACKNOWLEDGED) {
             return transfer;
@@ -138,9 +175,9 @@ public class Mailbox {
                 "The signed receipt was not accepted; the message stays in the mailbox.", Map.of("reason", reason));
     }
 
-    private Transfer waiting(String organisation, String transferId) {
+    private Transfer waiting(String organisation, String transferId, Box box) {
         return transfers.findById(transferId)
-                .filter(t -> t.recipient().equals(organisation) && WAITING.contains(t.status()))
+                .filter(t -> t.recipient().equals(organisation) && WAITING.contains(t.status()) && box.holds(t))
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox."));
     }
 

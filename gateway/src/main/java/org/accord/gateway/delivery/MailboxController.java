@@ -44,7 +44,11 @@ public class MailboxController {
 
     @GetMapping("/{transferId}")
     public ResponseEntity<byte[]> download(Caller caller, @PathVariable String transferId) {
-        Mailbox.SealedDownload download = mailbox.download(caller.organisation(), caller.clientId(), transferId);
+        return sealed(mailbox.download(caller.organisation(), caller.clientId(), transferId));
+    }
+
+    /** The sealed message as a download. */
+    static ResponseEntity<byte[]> sealed(Mailbox.SealedDownload download) {
         return ResponseEntity.ok().contentType(PKCS7_MIME)
                 .header("Content-Disposition", "attachment; filename=\"" + download.transferId() + ".p7m\"")
                 .header("Digest", "sha-256=" + download.sha256())
@@ -59,6 +63,12 @@ public class MailboxController {
     public MessageSummary acknowledge(Caller caller, @PathVariable String transferId,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody(required = false) byte[] receipt) {
+        requireAcceptableReceipt(contentType, receipt, properties);
+        return MessageSummary.of(mailbox.acknowledge(caller.organisation(), caller.clientId(), transferId, receipt));
+    }
+
+    /** A receipt sent with an acknowledgement, if any, must be DER CMS and within the size limit. */
+    static void requireAcceptableReceipt(String contentType, byte[] receipt, MailboxProperties properties) {
         if (receipt != null && receipt.length > 0) {
             if (!acceptedReceiptType(contentType)) {
                 throw new ApiProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
@@ -68,7 +78,6 @@ public class MailboxController {
                 throw new ApiProblemException(ProblemCode.PAYLOAD_TOO_LARGE, "The signed receipt is too large.");
             }
         }
-        return MessageSummary.of(mailbox.acknowledge(caller.organisation(), caller.clientId(), transferId, receipt));
     }
 
     private static boolean acceptedReceiptType(String contentType) {
@@ -87,13 +96,19 @@ public class MailboxController {
     public record MailboxListing(String organisation, List<MessageSummary> messages) {
     }
 
-    /** What a recipient may know about a message before opening it. */
+    /**
+     * What a recipient may know about a message before opening it.
+     *
+     * @param inReplyTo the id of the transfer this message answers (one the recipient sent), or null
+     */
     public record MessageSummary(String transferId, String sender, String recordType, int schemaVersion,
-            String agreementId, int agreementVersion, String status, String sealedSha256, int size, String availableSince) {
+            String agreementId, int agreementVersion, String status, String sealedSha256, int size, String availableSince,
+            String inReplyTo) {
 
         static MessageSummary of(Transfer t) {
             return new MessageSummary(t.id(), t.sender(), t.recordType(), t.schemaVersion(), t.agreementId(),
-                    t.agreementVersion(), t.status().name(), t.sealedSha256(), t.sealedSize(), t.updatedAt().toString());
+                    t.agreementVersion(), t.status().name(), t.sealedSha256(), t.sealedSize(), t.updatedAt().toString(),
+                    t.inReplyTo());
         }
     }
 }

@@ -88,7 +88,8 @@ public class InboundController {
         }
         Submission submission = new Submission(UUID.randomUUID().toString(), text(message, "sender"), caller.clientId(),
                 text(message, "recordType"), message.path("schemaVersion").asInt(1), text(message, "recipient"), text(message, "purpose"),
-                message.get("record"), null, Fingerprints.sha256Hex(der), clock.instant());
+                message.get("record"), null, Fingerprints.sha256Hex(der), clock.instant(),
+                text(message, "inReplyTo"), opened.message().transferId());
         SubmissionOutcome outcome = flow.submit(submission);
         if (outcome instanceof SubmissionOutcome.Refused refused) {
             throw SubmissionProblems.of(refused);

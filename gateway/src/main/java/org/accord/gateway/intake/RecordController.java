@@ -70,7 +70,8 @@ public class RecordController {
     @PostMapping("/api/v1/records")
     @Operation(summary = "Submit a record for one recipient",
             description = "Answers 202 once the transfer and its log entries are committed. The sender is the organisation "
-                    + "the token's client acts for. Needs the scope submit:<recordType>.",
+                    + "the token's client acts for. Needs the scope submit:<recordType>. An answer (referral-outcome, "
+                    + "channel-information-response) may name the transfer it answers in inReplyTo.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = SubmissionEnvelope.class))))
     @ApiResponse(responseCode = "202", description = "Accepted: the transfer is durable",
@@ -80,7 +81,9 @@ public class RecordController {
     @ApiResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE, UNKNOWN_CLIENT or REFUSED_BY_AGREEMENT (with `reason`)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "SCHEMA_VIOLATION (with `violations`), INVALID_SUBMISSION, UNKNOWN_RECORD_TYPE or IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "SCHEMA_VIOLATION (with `violations`), INVALID_SUBMISSION, UNKNOWN_RECORD_TYPE, "
+            + "IDEMPOTENCY_KEY_REUSED, or IN_REPLY_TO_INVALID (with `reason`: ORIGINAL_UNKNOWN, RECORD_TYPES_DO_NOT_PAIR, "
+            + "NOT_TO_ORIGINAL_SENDER)", content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<SubmitResponse> submit(Caller caller, @Parameter(hidden = true) HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         String transferId = UUID.randomUUID().toString();
@@ -111,7 +114,7 @@ public class RecordController {
         }
         Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
                 envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
-                requestSha256, clock.instant());
+                requestSha256, clock.instant(), envelope.inReplyTo(), null);
         SubmissionOutcome outcome;
         try {
             outcome = flow.submit(submission);

@@ -11,18 +11,24 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The closed JSON envelope of a submission: {@code recordType}, {@code schemaVersion}, {@code recipient},
- * {@code purpose} and {@code record}. Any other member is a violation, as is a missing or mistyped one.
+ * {@code purpose}, {@code record} and, for an answer, {@code inReplyTo}. Any other member is a violation, as is a
+ * missing or mistyped one.
  *
  * @param recordType for example {@code prevent-referral}
  * @param schemaVersion the record type's schema version, 1 when absent
  * @param recipient the receiving organisation or unit, for example {@code ctp-nw-prevent}
  * @param purpose the purpose as the agreement names it, for example {@code prevent-referral-assessment}
  * @param record the record, valid against {@code schemas/records/<recordType>.v<schemaVersion>.schema.json}
+ * @param inReplyTo optional: the transfer id (as the submitter received it from this gateway) of the record this one
+ *        answers, for a {@code referral-outcome} (answering a {@code prevent-referral}) or a
+ *        {@code channel-information-response} (answering a {@code channel-information-request})
  */
-public record SubmissionEnvelope(String recordType, int schemaVersion, String recipient, String purpose, JsonNode record) {
+public record SubmissionEnvelope(String recordType, int schemaVersion, String recipient, String purpose, JsonNode record,
+        String inReplyTo) {
 
-    private static final Set<String> MEMBERS = Set.of("recordType", "schemaVersion", "recipient", "purpose", "record");
+    private static final Set<String> MEMBERS = Set.of("recordType", "schemaVersion", "recipient", "purpose", "record", "inReplyTo");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62})?");
+    private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9-]{1,36}");
 
     /** Parses the envelope, or returns the list of violations; never both. */
     static Parsed parse(JsonNode body) {
@@ -52,10 +58,20 @@ public record SubmissionEnvelope(String recordType, int schemaVersion, String re
         if (record == null || !record.isObject()) {
             violations.add(new Violation("/record", "must be a JSON object"));
         }
+        String inReplyTo = null;
+        JsonNode inReplyToNode = body.get("inReplyTo");
+        if (inReplyToNode != null) {
+            if (!inReplyToNode.isString() || !TRANSFER_ID.matcher(inReplyToNode.asString()).matches()) {
+                violations.add(new Violation("/inReplyTo", "must be a transfer id"));
+            }
+            else {
+                inReplyTo = inReplyToNode.asString();
+            }
+        }
         if (!violations.isEmpty()) {
             return new Parsed(null, violations);
         }
-        return new Parsed(new SubmissionEnvelope(recordType, version, recipient, purpose, record), List.of());
+        return new Parsed(new SubmissionEnvelope(recordType, version, recipient, purpose, record, inReplyTo), List.of());
     }
 
     private static String identifier(JsonNode body, String name, List<Violation> violations) {

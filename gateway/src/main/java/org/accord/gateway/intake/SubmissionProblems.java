@@ -26,8 +26,11 @@ public final class SubmissionProblems {
             case UNKNOWN_RECORD_TYPE -> ProblemCode.UNKNOWN_RECORD_TYPE;
             case NOT_PERMITTED -> ProblemCode.REFUSED_BY_AGREEMENT;
             case RECIPIENT_BACKLOG -> ProblemCode.RECIPIENT_BACKLOG;
+            case INVALID_REPLY -> ProblemCode.IN_REPLY_TO_INVALID;
         };
-        Map<String, Object> properties = refused.kind() == SubmissionOutcome.RefusalKind.NOT_PERMITTED
+        boolean coded = refused.kind() == SubmissionOutcome.RefusalKind.NOT_PERMITTED
+                || refused.kind() == SubmissionOutcome.RefusalKind.INVALID_REPLY;
+        Map<String, Object> properties = coded
                 ? Map.of("reason", refused.code(), "refusalId", refused.transferId())
                 : Map.of("violations", refused.violations(), "refusalId", refused.transferId());
         return new ApiProblemException(code, refused.reason(), properties);

@@ -49,10 +49,13 @@ final class OutboundStages {
     private final String institution;
     private final RecipientBacklog backlog;
     private final long maxOutstanding;
+    private final Replies replies;
 
     OutboundStages(AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
             PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution,
-            RecipientBacklog backlog, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding) {
+            RecipientBacklog backlog, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding,
+            Replies replies) {
+        this.replies = replies;
         this.backlog = backlog;
         this.maxOutstanding = maxOutstanding;
         this.agreements = agreements;
@@ -76,7 +79,7 @@ final class OutboundStages {
                     "The record has " + violations.size() + " schema violation(s).",
                     violations.stream().map(v -> new Violation(v.pointer(), v.message())).toList());
         }
-        return s;
+        return replies.check(s);
     }
 
     Object decide(Submission s) {
@@ -145,6 +148,7 @@ final class OutboundStages {
         agreement.put("version", t.permit().agreement().version());
         message.put("sentAt", s.receivedAt().toString());
         message.set("record", t.minimised().content());
+        replies.addTo(message, t);
         return json.writeValueAsBytes(message);
     }
 

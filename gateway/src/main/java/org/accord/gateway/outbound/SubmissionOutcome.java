@@ -28,7 +28,9 @@ public sealed interface SubmissionOutcome {
 
     /** Why a submission was refused, which decides the HTTP status the caller sees. */
     enum RefusalKind {
-        INVALID_RECORD, TEXT_TOO_LONG, UNKNOWN_RECORD_TYPE, NOT_PERMITTED, RECIPIENT_BACKLOG
+        INVALID_RECORD, TEXT_TOO_LONG, UNKNOWN_RECORD_TYPE, NOT_PERMITTED, RECIPIENT_BACKLOG,
+        /** The record names a transfer it answers ({@code inReplyTo}) that it cannot answer. */
+        INVALID_REPLY
     }
 
     /** One schema violation: where (a JSON Pointer into the record) and what. */

@@ -79,6 +79,7 @@ class TransferStore {
 
     private TransferStatus write(OutboundTransfer t, TransferDraft draft, List<String> subjectRefs, boolean pushed) {
         Submission s = t.submission();
+        draft = draft.replying(s.inReplyTo(), s.partnerTransferId());
         MinimisedRecord minimised = t.minimised();
         Transfer transfer = transfers.save(new Transfer(draft, clock.instant()));
         TransferFacts facts = transfer.facts();

@@ -30,6 +30,7 @@ public class OpenApiConfiguration {
                         .addString("submit:prevent-referral", "Submit Prevent referrals (one scope per record type)")
                         .addString("transfers:read", "Read the status of the caller's own transfers")
                         .addString("mailbox", "List, download and acknowledge messages addressed to the caller")
+                        .addString("inbox", "List, fetch and acknowledge records that arrived at the caller's unit")
                         .addString("audit:read", "Read the transfer log (data protection officer)")
                         .addString("agreements:read", "Read agreements and dry-run a record against them"))));
         return new OpenAPI()

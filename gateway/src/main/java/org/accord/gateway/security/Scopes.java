@@ -6,6 +6,7 @@ public final class Scopes {
     public static final String SUBMIT_PREFIX = "submit:";
     public static final String TRANSFERS_READ = "transfers:read";
     public static final String MAILBOX = "mailbox";
+    public static final String INBOX = "inbox";
     public static final String AUDIT_READ = "audit:read";
     public static final String AGREEMENTS_READ = "agreements:read";
     public static final String DELIVERY_RESEND = "delivery:resend";

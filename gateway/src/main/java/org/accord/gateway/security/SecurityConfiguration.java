@@ -35,6 +35,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*", "/api/v1/transfers/*/receipt").hasAuthority(Scopes.authority(Scopes.TRANSFERS_READ))
                         .requestMatchers(HttpMethod.POST, "/api/v1/transfers/*/resend").hasAuthority(Scopes.authority(Scopes.DELIVERY_RESEND))
                         .requestMatchers("/api/v1/mailbox", "/api/v1/mailbox/**").hasAuthority(Scopes.authority(Scopes.MAILBOX))
+                        .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAuthority(Scopes.authority(Scopes.INBOX))
                         .requestMatchers("/api/v1/audit/**").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))
                         .anyRequest().denyAll())

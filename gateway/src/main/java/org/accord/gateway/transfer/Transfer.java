@@ -46,6 +46,8 @@ public class Transfer implements Persistable<String> {
     private String requestSha256;
     private Instant createdAt;
     private Instant updatedAt;
+    private String inReplyTo;
+    private String partnerTransferId;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -92,6 +94,8 @@ public class Transfer implements Persistable<String> {
         this.sealedSize = draft.sealedSize();
         this.idempotencyKey = draft.idempotencyKey();
         this.requestSha256 = draft.requestSha256();
+        this.inReplyTo = draft.inReplyTo();
+        this.partnerTransferId = draft.partnerTransferId();
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -141,4 +145,13 @@ public class Transfer implements Persistable<String> {
     public String requestSha256() { return requestSha256; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+
+    /** The id of the transfer at this gateway that this one answers, if it answers one. */
+    public String inReplyTo() { return inReplyTo; }
+
+    /** For a record that arrived sealed from a partner, the transfer id the partner sealed it under. */
+    public String partnerTransferId() { return partnerTransferId; }
+
+    /** The id the other party knows this transfer by: the partner's own id for one that arrived from it, else ours. */
+    public String idKnownToPartner() { return partnerTransferId != null ? partnerTransferId : id; }
 }

@@ -39,9 +39,11 @@ public class TransferController {
         ReceiptView receipt = receipts.findById(id).map(ReceiptView::of).orElse(null);
         List<Step> steps = transferLog.entriesFor(id).stream()
                 .map(e -> new Step(e.event().name(), e.outcome().name(), e.recordedAt().toString())).toList();
+        List<AnswerView> answeredBy = transfers.findByInReplyToOrderByCreatedAt(id).stream().map(AnswerView::of).toList();
         return new TransferView(t.id(), t.status().name(), t.recipient(), t.recordType(), t.schemaVersion(), t.purpose(),
                 new AgreementView(t.agreementId(), t.agreementVersion(), t.agreementSha256()), t.channel(),
-                t.sealedSha256(), t.signerSha256(), t.createdAt().toString(), t.updatedAt().toString(), receipt, steps);
+                t.sealedSha256(), t.signerSha256(), t.createdAt().toString(), t.updatedAt().toString(), receipt, steps,
+                t.inReplyTo(), answeredBy);
     }
 
     /** The recipient's signed receipt as it was received (CMS SignedData, DER); 404 when there is none. */
@@ -62,10 +64,24 @@ public class TransferController {
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such transfer."));
     }
 
-    /** A transfer as its sender sees it. */
+    /**
+     * A transfer as its sender sees it.
+     *
+     * @param answers the id of the transfer this one answers, or null
+     * @param answeredBy the transfers that answer this one (an outcome for a referral), oldest first
+     */
     public record TransferView(String transferId, String status, String recipient, String recordType, int schemaVersion,
             String purpose, AgreementView agreement, String channel, String sealedSha256, String signerSha256,
-            String createdAt, String updatedAt, ReceiptView receipt, List<Step> steps) {
+            String createdAt, String updatedAt, ReceiptView receipt, List<Step> steps, String answers,
+            List<AnswerView> answeredBy) {
+    }
+
+    /** A transfer that answers another: its id, record type, sender and when it arrived. */
+    public record AnswerView(String transferId, String recordType, String sender, String receivedAt) {
+
+        static AnswerView of(Transfer t) {
+            return new AnswerView(t.id(), t.recordType(), t.sender(), t.createdAt().toString());
+        }
     }
 
     /**

@@ -22,6 +22,14 @@ public interface TransferRepository extends Repository<Transfer, String> {
     @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses order by t.createdAt")
     List<Transfer> findForRecipient(String recipient, Collection<TransferStatus> statuses, Pageable page);
 
+    @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses and t.direction in :directions "
+            + "order by t.createdAt")
+    List<Transfer> findForRecipientInDirections(String recipient, Collection<TransferStatus> statuses,
+            Collection<String> directions, Pageable page);
+
+    /** The transfers that answer {@code original}, oldest first. */
+    List<Transfer> findByInReplyToOrderByCreatedAt(String original);
+
     @Query("select t.id from Transfer t where t.status = :status and t.updatedAt < :before order by t.updatedAt")
     List<String> findIdsStuckIn(TransferStatus status, Instant before, Pageable page);
 

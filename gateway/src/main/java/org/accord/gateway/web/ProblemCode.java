@@ -26,6 +26,7 @@ public enum ProblemCode {
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "A request parameter is invalid"),
     RECEIPT_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "The signed receipt was not accepted"),
     CONFLICT(HttpStatus.CONFLICT, "The resource is not in a state that allows this operation"),
+    IN_REPLY_TO_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "The record cannot answer the transfer it names"),
     INBOUND_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "The sealed message could not be accepted"),
     RECIPIENT_BACKLOG(HttpStatus.SERVICE_UNAVAILABLE, "The recipient has too many transfers waiting"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not complete the request");
