@@ -45,7 +45,7 @@ public final class HttpsPost {
      * @param headers request headers, including the content type
      */
     public PushResult post(String tlsBundle, String address, Map<String, String> headers, byte[] body) {
-        HttpClient client = clients.computeIfAbsent(tlsBundle == null ? JDK_DEFAULTS : tlsBundle, this::client);
+        HttpClient client = clientFor(tlsBundle);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).timeout(properties.httpTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -78,6 +78,11 @@ public final class HttpsPost {
     /** Whether the named bundle holds a client certificate, so that calls with it authenticate by mutual TLS. */
     public boolean presentsClientCertificate(String tlsBundle) {
         return bundles.getBundle(tlsBundle).getStores().getKeyStore() != null;
+    }
+
+    /** The HTTP client that calls with {@code tlsBundle} (null for the JDK's trusted CAs), made once per bundle. */
+    HttpClient clientFor(String tlsBundle) {
+        return clients.computeIfAbsent(tlsBundle == null ? JDK_DEFAULTS : tlsBundle, this::client);
     }
 
     private HttpClient client(String bundleName) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
+import org.accord.gateway.agreement.Organisation;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jms.JmsException;
@@ -29,12 +30,14 @@ class JmsPush implements DisposableBean {
         this.properties = properties;
     }
 
+    /** @param recipient the recipient organisation, or one of its units (settings are per organisation) */
     PushResult push(String recipient, String transferId, String queue, byte[] sealed) {
-        DeliveryProperties.JmsEndpoint settings = properties.jms().get(recipient);
+        String partner = Organisation.organisationOf(recipient);
+        DeliveryProperties.JmsEndpoint settings = properties.jms().get(partner);
         if (settings == null || settings.brokerUrl() == null || queue == null || queue.isBlank()) {
             return new PushResult(PushResult.Kind.PERMANENT, "ENDPOINT_NOT_CONFIGURED");
         }
-        JmsTemplate template = new JmsTemplate(factories.computeIfAbsent(recipient, r -> factory(settings)));
+        JmsTemplate template = new JmsTemplate(factories.computeIfAbsent(partner, r -> factory(settings)));
         template.setExplicitQosEnabled(true);
         template.setDeliveryMode(DeliveryMode.PERSISTENT);
         template.setReceiveTimeout(properties.httpTimeout().toMillis());

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GatewayClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
     private final Map<String, String> secrets;
@@ -32,9 +32,31 @@ public final class GatewayClient {
      * @param scopes client id to the space-separated scopes to ask for
      */
     public GatewayClient(int port, Map<String, String> secrets, Map<String, String> scopes) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, null, secrets, scopes);
+    }
+
+    /**
+     * @param baseUrl for example {@code https://localhost:8443}
+     * @param tls the trust (and, if the server asks, the client certificate) for an HTTPS gateway; null for plain HTTP
+     */
+    public GatewayClient(String baseUrl, javax.net.ssl.SSLContext tls, Map<String, String> secrets, Map<String, String> scopes) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
+        this.baseUrl = baseUrl;
         this.secrets = Map.copyOf(secrets);
         this.scopes = Map.copyOf(scopes);
+    }
+
+    /** A client for a gateway started by the test itself that serves HTTPS, with the demo clients' secrets and scopes. */
+    public static GatewayClient forHttpsContext(org.springframework.context.ConfigurableApplicationContext context,
+            javax.net.ssl.SSLContext tls) {
+        int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+        GatewayClient demo = forDemo(port, context.getBean(org.accord.gateway.security.SecurityProperties.class),
+                context.getBean(org.accord.gateway.security.DemoClients.class));
+        return new GatewayClient("https://localhost:" + port, tls, demo.secrets, demo.scopes);
     }
 
     /** A client for a gateway started by the test itself, with the demo clients' secrets and scopes. */
