@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.accord.gateway.crypto.CmsOpener;
+import org.accord.gateway.crypto.CmsSealer;
 import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.delivery.Mailbox;
 import org.accord.gateway.support.ConsoleSession;
@@ -28,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the outcome reaches the safeguarding lead's inbox naming the referral (in the listing and inside the sealed
  * message), and both transfers show the link. A link to an unknown transfer, to one addressed to someone else, to
  * a record of a type the answer does not answer, or an answer addressed to anyone but the original's sender, is
- * refused with {@code IN_REPLY_TO_INVALID} and its reason, logged, and leaves no transfer.
+ * refused with {@code IN_REPLY_TO_INVALID} and its reason, logged, and leaves no transfer; the same holds for an
+ * answer a partner seals and pushes to {@code /api/v1/inbound}.
  */
 class ReplyLinkIntegrationTests extends GatewayIntegrationTest {
 
@@ -136,6 +138,34 @@ class ReplyLinkIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenAPartnerPushesAnAnswerThenItIsLinkedToTheReferralItNames() {
+        String referral = accepted(UNI, Fixtures.referral());
+
+        Response pushed = client.post("/api/v1/inbound", POLICE, "application/pkcs7-mime", sealedByPolice(referral), Map.of());
+
+        assertThat(pushed.status()).as(new String(pushed.body())).isEqualTo(202);
+        String outcome = pushed.json().get("transferId").asString();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> inboxEntry(outcome) != null);
+        assertThat(inboxEntry(outcome).get("inReplyTo").asString()).isEqualTo(referral);
+        assertThat(transfers.findById(outcome).orElseThrow().partnerTransferId()).isEqualTo(pushed.json().get("partnerTransferId").asString());
+    }
+
+    @Test
+    void whenAPartnerPushesAnAnswerToATransferThisGatewayDoesNotKnowThenItIsRefusedAndLogged() {
+        long before = transferCount();
+
+        Response pushed = client.post("/api/v1/inbound", POLICE, "application/pkcs7-mime", sealedByPolice(UUID.randomUUID().toString()), Map.of());
+
+        assertThat(pushed.status()).as(new String(pushed.body())).isEqualTo(422);
+        assertThat(pushed.code()).isEqualTo("IN_REPLY_TO_INVALID");
+        assertThat(pushed.json().get("reason").asString()).isEqualTo("ORIGINAL_UNKNOWN");
+        JsonNode entries = client.get("/api/v1/audit/transfers?transferId=" + pushed.json().get("refusalId").asString(), "accord-dpo")
+                .json().get("entries");
+        assertThat(entries.get(0).get("code").asString()).isEqualTo("ORIGINAL_UNKNOWN");
+        assertThat(transferCount()).isEqualTo(before);
+    }
+
+    @Test
     void whenInReplyToIsNotATransferIdThenTheEnvelopeIsInvalid() {
         ObjectNode answer = outcome("x", LEAD);
         answer.put("inReplyTo", 42);
@@ -187,6 +217,23 @@ class ReplyLinkIntegrationTests extends GatewayIntegrationTest {
                 Fixtures.example("channel-information-response"));
         submission.put("inReplyTo", inReplyTo);
         return submission;
+    }
+
+    /** A referral outcome the police sealed for this gateway themselves, answering {@code inReplyTo}. */
+    private byte[] sealedByPolice(String inReplyTo) {
+        ObjectNode message = json.createObjectNode();
+        String transferId = UUID.randomUUID().toString();
+        message.put("transferId", transferId);
+        message.put("recordType", "referral-outcome");
+        message.put("schemaVersion", 1);
+        message.put("sender", POLICE);
+        message.put("recipient", LEAD);
+        message.put("purpose", "referral-feedback");
+        message.put("inReplyTo", inReplyTo);
+        message.set("record", Fixtures.example("referral-outcome"));
+        DemoPki pki = DemoPki.ensure(DATA_DIR.resolve("pki"), List.of(POLICE));
+        return new CmsSealer(pki.partnerKey(POLICE), List.of(pki.partnerCertificate(POLICE)))
+                .seal(json.writeValueAsBytes(message), transferId, pki.gatewayCertificate()).der();
     }
 
     private JsonNode inboxEntry(String transferId) {
