@@ -166,6 +166,18 @@ class ReplyLinkIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenTheOpenApiDocumentIsFetchedThenItDescribesTheInboxAndInReplyTo() {
+        JsonNode api = client.get("/v3/api-docs", null).json();
+
+        assertThat(api.get("paths").get("/api/v1/inbox").get("get").get("summary").asString()).contains("inbox");
+        assertThat(api.get("paths").has("/api/v1/inbox/{transferId}")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/inbox/{transferId}/ack")).isTrue();
+        assertThat(api.get("components").get("securitySchemes").get("oauth2").toString()).contains("\"inbox\"");
+        assertThat(api.get("components").get("schemas").get("SubmissionEnvelope").get("properties").has("inReplyTo")).isTrue();
+        assertThat(api.get("paths").get("/api/v1/records").toString()).contains("IN_REPLY_TO_INVALID");
+    }
+
+    @Test
     void whenInReplyToIsNotATransferIdThenTheEnvelopeIsInvalid() {
         ObjectNode answer = outcome("x", LEAD);
         answer.put("inReplyTo", 42);
