@@ -3,6 +3,7 @@ package org.accord.gateway.outbound;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.accord.gateway.agreement.Direction;
 import org.accord.gateway.agreement.Organisation;
@@ -39,6 +40,7 @@ final class Replies {
             "channel-information-response", "channel-information-request");
 
     private static final Logger log = LoggerFactory.getLogger(Replies.class);
+    private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final TransferRepository transfers;
 
@@ -86,7 +88,8 @@ final class Replies {
     }
 
     private static Refusal refuse(Submission s, String code, String reason) {
-        log.info("Answer refused code={} transfer={} inReplyTo={}", code, s.transferId(), s.inReplyTo());
+        String named = TRANSFER_ID.matcher(s.inReplyTo()).matches() ? s.inReplyTo() : "(not a transfer id)";
+        log.info("Answer refused code={} transfer={} inReplyTo={}", code, s.transferId(), named);
         return new Refusal(s, new Refused(s.transferId(), RefusalKind.INVALID_REPLY, code, reason, List.of()), null);
     }
 }
