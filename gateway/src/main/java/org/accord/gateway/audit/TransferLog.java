@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -50,7 +49,7 @@ public class TransferLog {
         ChainHead head = held.head;
         long index = head.chainIndex() + 1;
         // Timestamps are kept to the microsecond, the precision the databases store, so hashes survive a round trip.
-        TransferLogEntry saved = entries.save(new TransferLogEntry(UUID.randomUUID().toString(),
+        TransferLogEntry saved = entries.save(new TransferLogEntry(Ids.next(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), entry, index, head.headHash()));
         head.advance(index, saved.entryHash());
         held.appended.add(entry);

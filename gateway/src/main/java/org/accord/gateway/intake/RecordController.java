@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.accord.gateway.audit.Ids;
 import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
@@ -86,7 +86,7 @@ public class RecordController {
             + "NOT_TO_ORIGINAL_SENDER)", content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<SubmitResponse> submit(Caller caller, @Parameter(hidden = true) HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
-        String transferId = UUID.randomUUID().toString();
+        String transferId = Ids.next();
         requireJson(request, caller, transferId);
         byte[] body = readBounded(request, caller, transferId);
         JsonNode tree = parse(body, caller, transferId);
@@ -137,7 +137,7 @@ public class RecordController {
     private ResponseEntity<SubmitResponse> repeated(Transfer earlier, String requestSha256, Caller caller,
             SubmissionEnvelope envelope) {
         if (!earlier.requestSha256().equals(requestSha256)) {
-            throw refusals.refuse(caller, UUID.randomUUID().toString(), ProblemCode.IDEMPOTENCY_KEY_REUSED, envelope,
+            throw refusals.refuse(caller, Ids.next(), ProblemCode.IDEMPOTENCY_KEY_REUSED, envelope,
                     "This Idempotency-Key was used for a different request.", Map.of());
         }
         return accepted(earlier.id(), earlier.status().name(), true);

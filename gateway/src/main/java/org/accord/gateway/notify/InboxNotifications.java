@@ -1,8 +1,8 @@
 package org.accord.gateway.notify;
 
 import java.time.Clock;
-import java.util.UUID;
 
+import org.accord.gateway.audit.Ids;
 import org.accord.gateway.delivery.HttpsPost;
 import org.accord.gateway.transfer.TransferAvailable;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +39,7 @@ class InboxNotifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TransferAvailable available) {
         if (properties.units().containsKey(available.recipient())) {
-            notifications.save(new UnitNotification(UUID.randomUUID().toString(), available.transferId(), available.recipient(),
+            notifications.save(new UnitNotification(Ids.next(), available.transferId(), available.recipient(),
                     clock.instant()));
         }
     }
