@@ -51,6 +51,15 @@ public class InboundOpener {
 
     @Transactional
     public InboundOpening open(byte[] der) {
+        InboundOpening opening = verify(der);
+        if (opening instanceof InboundOpening.Opened opened && !admit(opened, der)) {
+            return new InboundOpening.Refused(ReplayGuard.DUPLICATE);
+        }
+        return opening;
+    }
+
+    /** Decrypts and verifies the message and identifies its sender, without admitting its transfer id. */
+    public InboundOpening verify(byte[] der) {
         OpenedMessage message;
         try {
             message = opener.open(der, credential.signingKey(), own.current(), credential.trustAnchors(), clock);
@@ -64,10 +73,14 @@ public class InboundOpener {
             log.info("Inbound message refused code={} transfer={}", SIGNER_NOT_PARTNER, message.transferId());
             return new InboundOpening.Refused(SIGNER_NOT_PARTNER);
         }
-        if (replayGuard.admit(message.transferId(), sender.get(), Fingerprints.sha256Hex(der)) == ReplayGuard.Verdict.DUPLICATE) {
-            return new InboundOpening.Refused(ReplayGuard.DUPLICATE);
-        }
         return new InboundOpening.Opened(message, sender.get());
+    }
+
+    /** Admits the transfer id of a verified message once; {@code false} if it was admitted before. */
+    @Transactional
+    public boolean admit(InboundOpening.Opened opened, byte[] der) {
+        return replayGuard.admit(opened.message().transferId(), opened.sender(), Fingerprints.sha256Hex(der))
+                == ReplayGuard.Verdict.FIRST_SIGHTING;
     }
 
     private Optional<String> senderOf(X509Certificate signer) {
