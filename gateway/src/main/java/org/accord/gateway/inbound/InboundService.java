@@ -112,7 +112,8 @@ public class InboundService {
         String sender = text(message, "sender");
         Submission submission = new Submission(UUID.randomUUID().toString(), sender, source.actor(), text(message, "recordType"),
                 message.path("schemaVersion").asInt(1), text(message, "recipient"), text(message, "purpose"), message.get("record"),
-                IDEMPOTENCY_PREFIX + partnerTransferId, Fingerprints.sha256Hex(der), clock.instant());
+                IDEMPOTENCY_PREFIX + partnerTransferId, Fingerprints.sha256Hex(der), clock.instant(), text(message, "inReplyTo"),
+                partnerTransferId);
         SubmissionOutcome outcome;
         try {
             outcome = flow.submit(submission);
