@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.accord.gateway.crypto.CmsSealer;
 import org.accord.gateway.crypto.DemoPki;
+import org.accord.gateway.crypto.ReceiptSigner;
 import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.crypto.ReceiptContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,30 @@ class PartnerCommandsTests {
         assertThat(otherTransfer.err()).contains("RECEIPT_INVALID TRANSFER_MISMATCH");
         assertThat(otherSigner.exitCode()).isEqualTo(PartnerTool.REJECTED);
         assertThat(otherSigner.err()).contains("RECEIPT_INVALID SIGNER_NOT_PARTNER");
+    }
+
+    @Test
+    void whenTheGatewayAnswersAMessageThePartnerPushedWithItsSignedReceiptThenVerifyAcceptsItAgainstTheGatewaysCertificate()
+            throws Exception {
+        String pushed = "9b1c2d3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e";
+        byte[] sealed = new CmsSealer(pki.partnerKey(POLICE), List.of(pki.partnerCertificate(POLICE)))
+                .seal("{\"outcome\":\"demo\"}".getBytes(StandardCharsets.UTF_8), pushed, pki.gatewayCertificate()).der();
+        Path sent = Files.write(dir.resolve(pushed + ".p7m"), sealed);
+        // The gateway's receipt for an inbound message, as POST /api/v1/inbound and the inbound queue answer it.
+        byte[] gatewayReceipt = new ReceiptSigner(pki.gatewayKey(), List.of(pki.gatewayCertificate(), pki.caCertificate()),
+                java.time.Clock.systemUTC()).sign(new ReceiptContent(pushed, Fingerprints.sha256Hex(sealed), java.time.Instant.now()));
+        Path receipt = Files.write(dir.resolve("gateway-receipt.p7s"), gatewayReceipt);
+        Path gatewayCert = pki.directory().resolve("gateway.crt");
+
+        CommandRun verified = CommandRun.of("verify", receipt.toString(), "--signer", gatewayCert.toString(), "--ca", ca().toString(),
+                "--transfer-id", pushed, "--message", sent.toString());
+        CommandRun notOurs = CommandRun.of("verify", receipt.toString(), "--signer", partnerCert().toString(), "--ca", ca().toString(),
+                "--transfer-id", pushed, "--message", sent.toString());
+
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("VALID receipt for transfer " + pushed).contains("CN=accord-gateway");
+        assertThat(notOurs.exitCode()).isEqualTo(PartnerTool.REJECTED);
+        assertThat(notOurs.err()).contains("RECEIPT_INVALID SIGNER_NOT_PARTNER");
     }
 
     @Test
