@@ -38,7 +38,8 @@ public class InboundController {
         InboundSource source = callers.resolve(request);
         String contentType = request.getContentType();
         if (contentType == null || !(contentType.startsWith("application/pkcs7-mime") || contentType.startsWith("application/octet-stream"))) {
-            throw new ApiProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Send the sealed message as application/pkcs7-mime.");
+            throw problem(inbound.reject(source, ProblemCode.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "Send the sealed message as application/pkcs7-mime."));
         }
         byte[] der;
         try (InputStream in = request.getInputStream()) {
@@ -54,10 +55,13 @@ public class InboundController {
                     .body(InboundResponse.of(repeat.transferId(), "ALREADY_RECEIVED", repeat.partnerTransferId(), repeat.receipt()));
         }
         if (result instanceof InboundResult.Rejected rejected) {
-            throw new ApiProblemException(rejected.problem(), rejected.detail(),
-                    Map.of("reason", rejected.code(), "refusalId", rejected.refusalId()));
+            throw problem(rejected);
         }
         throw SubmissionProblems.of(((InboundResult.Refused) result).outcome());
+    }
+
+    private static ApiProblemException problem(InboundResult.Rejected rejected) {
+        return new ApiProblemException(rejected.problem(), rejected.detail(), Map.of("reason", rejected.code(), "refusalId", rejected.refusalId()));
     }
 
     /**

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens a sealed message addressed to this gateway, for the inbound side: decrypts with the gateway's key,
- * verifies the signature (strict: AES-GCM and Accord's transfer id), requires the signer to be a partner's
- * signature certificate or one of this gateway's own current or previous signing certificates, and admits
- * each transfer id once ({@code DUPLICATE} afterwards). Call it inside the transaction that stores what the
- * message carries, so a failure there leaves the transfer id unconsumed.
+ * Opens a sealed message addressed to this gateway, for the inbound side: {@link #verify} decrypts with the
+ * gateway's key, verifies the signature (strict: AES-GCM and Accord's transfer id) and requires the signer to be a
+ * partner's signature certificate or one of this gateway's own current or previous signing certificates;
+ * {@link #admit} then lets each transfer id through once. {@link #open} does both, {@code DUPLICATE} for an id
+ * admitted before.
  */
 @Service
 public class InboundOpener {

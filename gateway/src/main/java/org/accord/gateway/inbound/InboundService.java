@@ -180,7 +180,8 @@ public class InboundService {
                         + " received again; answered with the original receipt").withReceipt(receipt.receiptSha256()));
     }
 
-    private InboundResult.Rejected reject(InboundSource source, ProblemCode problem, String code, String detail) {
+    /** Logs a message refused before it could be read (wrong media type, say) and returns the refusal. */
+    InboundResult.Rejected reject(InboundSource source, ProblemCode problem, String code, String detail) {
         String refusalId = UUID.randomUUID().toString();
         log.info("Inbound message rejected code={} refusal={} channel={} actor={}", code, refusalId, source.channel(), source.actor());
         transferLog.appendAlone(LogEntry.refusal(refusalId, code, source.actor(),

@@ -158,6 +158,15 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenTheBodyIsNotSentAsPkcs7ThenUnsupportedMediaTypeAndLogged() {
+        Response response = client.post("/api/v1/inbound", POLICE, "text/plain", new byte[] {1, 2, 3}, Map.of());
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertLogged(response);
+    }
+
+    @Test
     void whenAClientWithoutTheInboundScopePostsThenItIsRefused() {
         Response response = client.post("/api/v1/inbound", "uni-northbridge", "application/pkcs7-mime", new byte[] {1, 2, 3}, Map.of());
 
