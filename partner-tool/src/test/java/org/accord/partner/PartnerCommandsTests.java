@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.accord.gateway.crypto.CmsOpener;
 import org.accord.gateway.crypto.CmsSealer;
+import org.accord.gateway.crypto.OpenedMessage;
 import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.crypto.ReceiptSigner;
 import org.accord.gateway.crypto.Fingerprints;
@@ -105,12 +107,17 @@ class PartnerCommandsTests {
     }
 
     @Test
-    void whenTheGatewayAnswersAMessageThePartnerPushedWithItsSignedReceiptThenVerifyAcceptsItAgainstTheGatewaysCertificate()
+    void whenThePartnerSealsAMessageForTheGatewayThenTheGatewayOpensItAndVerifyAcceptsTheGatewaysReceiptForIt()
             throws Exception {
         String pushed = "9b1c2d3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e";
-        byte[] sealed = new CmsSealer(pki.partnerKey(POLICE), List.of(pki.partnerCertificate(POLICE)))
-                .seal("{\"outcome\":\"demo\"}".getBytes(StandardCharsets.UTF_8), pushed, pki.gatewayCertificate()).der();
-        Path sent = Files.write(dir.resolve(pushed + ".p7m"), sealed);
+        Path outcome = Files.writeString(dir.resolve("outcome.json"), "{\"outcome\":\"demo\"}");
+        Path sent = dir.resolve(pushed + ".p7m");
+        CommandRun sealing = CommandRun.of("seal", outcome.toString(), "--key", pki.directory().resolve("partners/" + POLICE + ".key").toString(),
+                "--cert", partnerCert().toString(), "--gateway-cert", pki.directory().resolve("gateway.crt").toString(),
+                "--transfer-id", pushed, "--out", sent.toString());
+        byte[] sealed = Files.readAllBytes(sent);
+        OpenedMessage atTheGateway = new CmsOpener().open(sealed, pki.gatewayKey(), pki.gatewayCertificate(), List.of(pki.caCertificate()),
+                java.time.Clock.systemUTC());
         // The gateway's receipt for an inbound message, as POST /api/v1/inbound and the inbound queue answer it.
         byte[] gatewayReceipt = new ReceiptSigner(pki.gatewayKey(), List.of(pki.gatewayCertificate(), pki.caCertificate()),
                 java.time.Clock.systemUTC()).sign(new ReceiptContent(pushed, Fingerprints.sha256Hex(sealed), java.time.Instant.now()));
@@ -122,6 +129,10 @@ class PartnerCommandsTests {
         CommandRun notOurs = CommandRun.of("verify", receipt.toString(), "--signer", partnerCert().toString(), "--ca", ca().toString(),
                 "--transfer-id", pushed, "--message", sent.toString());
 
+        assertThat(sealing.exitCode()).as(sealing.err()).isZero();
+        assertThat(atTheGateway.transferId()).isEqualTo(pushed);
+        assertThat(atTheGateway.signer()).isEqualTo(pki.partnerCertificate(POLICE));
+        assertThat(new String(atTheGateway.content(), StandardCharsets.UTF_8)).isEqualTo("{\"outcome\":\"demo\"}");
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("VALID receipt for transfer " + pushed).contains("CN=accord-gateway");
         assertThat(notOurs.exitCode()).isEqualTo(PartnerTool.REJECTED);
