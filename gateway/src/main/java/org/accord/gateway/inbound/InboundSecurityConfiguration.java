@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.accord.gateway.security.ProblemSecurityHandlers;
 import org.accord.gateway.security.Scopes;
 import org.accord.gateway.web.ApiProblemException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,13 +36,16 @@ class InboundSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain inboundSecurity(HttpSecurity http, JsonMapper json, PartnerCertificates certificates, InboundCallers callers)
-            throws Exception {
+    SecurityFilterChain inboundSecurity(HttpSecurity http, JsonMapper json, PartnerCertificates certificates, InboundCallers callers,
+            ObjectProvider<InboundTlsConfiguration.InboundTlsListener> listener) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         AuthenticationEntryPoint entryPoint = (request, response, e) -> refuse(request, response, e, problems, callers);
         PreAuthenticatedAuthenticationProvider provider = new PreAuthenticatedAuthenticationProvider();
         provider.setPreAuthenticatedUserDetailsService(certificates);
-        PartnerCertificateFilter filter = new PartnerCertificateFilter();
+        PartnerCertificateFilter filter = new PartnerCertificateFilter(() -> {
+            InboundTlsConfiguration.InboundTlsListener inbound = listener.getIfAvailable();
+            return inbound == null ? -2 : inbound.port();
+        });
         filter.setAuthenticationManager(new ProviderManager(provider));
         filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         http.securityMatcher("/api/v1/inbound")

@@ -3,6 +3,7 @@ package org.accord.gateway.inbound;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import org.springframework.security.web.authentication.preauth.x509.X509Authenti
  * Spring Security's x509 filter for the inbound endpoint: the whole client certificate chain goes to
  * {@link PartnerCertificates} (the principal is the leaf's SHA-256), and the result stays on the request, so
  * that a bearer token authenticated afterwards can be checked against the same organisation, and a refused
- * certificate is answered with its code even when a valid token came with it.
+ * certificate is answered with its code even when a valid token came with it. Only the inbound HTTPS listener's
+ * client certificates count: another connector's TLS client authentication (server.ssl) is its own matter.
  */
 final class PartnerCertificateFilter extends X509AuthenticationFilter {
 
@@ -27,14 +29,23 @@ final class PartnerCertificateFilter extends X509AuthenticationFilter {
 
     private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
-    PartnerCertificateFilter() {
+    private final IntSupplier inboundPort;
+
+    /** @param inboundPort the inbound HTTPS listener's port; client certificates on other connectors are not looked at */
+    PartnerCertificateFilter(IntSupplier inboundPort) {
+        this.inboundPort = inboundPort;
         setPrincipalExtractor(Fingerprints::sha256Hex);
         setContinueFilterChainOnUnsuccessfulAuthentication(true);
     }
 
     @Override
+    protected Object getPreAuthenticatedPrincipal(HttpServletRequest request) {
+        return request.getLocalPort() == inboundPort.getAsInt() ? super.getPreAuthenticatedPrincipal(request) : null;
+    }
+
+    @Override
     protected Object getPreAuthenticatedCredentials(HttpServletRequest request) {
-        return request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0 ? List.of(chain) : null;
+        return request.getLocalPort() != inboundPort.getAsInt() ? null : request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0 ? List.of(chain) : null;
     }
 
     @Override
