@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.accord.gateway.audit.Checkpointer;
+import org.accord.gateway.crypto.CmsSealer;
+import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
@@ -29,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The production database set-up on a real PostgreSQL: Flyway migrates as the owner role, the after-migrate
  * callback grants the run-time role what it needs, and the gateway runs as that role: concurrent submits make
- * one valid chain, a mailbox round trip and a refusal are logged, a checkpoint is signed, and the run-time role
+ * one valid chain, a mailbox round trip and a refusal are logged, an inbound message gets its receipt kept and a
+ * refused one releases its transfer id, a checkpoint is signed, and the run-time role
  * cannot change or remove log entries.
  */
 class PostgresDeploymentTests {
@@ -81,6 +84,19 @@ class PostgresDeploymentTests {
                 assertThat(client.get("/api/v1/audit/transfers?transferId=" + refusalId, DPO).json().get("entries").get(0)
                         .get("event").asString()).isEqualTo("REFUSED");
 
+                // Inbound as the application role: a receipt kept and returned for a repeat, and a refused
+                // message's transfer id released (the role's only DELETE).
+                byte[] outcome = sealedForGateway(outcomeMessage("referral-outcome", "referral-feedback"));
+                Response inbound = client.post("/api/v1/inbound", POLICE, "application/pkcs7-mime", outcome, Map.of());
+                Response repeat = client.post("/api/v1/inbound", POLICE, "application/pkcs7-mime", outcome, Map.of());
+                assertThat(inbound.status()).as(new String(inbound.body())).isEqualTo(202);
+                assertThat(repeat.json().get("receipt").asString()).isEqualTo(inbound.json().get("receipt").asString());
+                byte[] notCovered = sealedForGateway(outcomeMessage("prevent-referral", "prevent-referral-assessment"));
+                assertThat(client.post("/api/v1/inbound", POLICE, "application/pkcs7-mime", notCovered, Map.of()).code())
+                        .isEqualTo("REFUSED_BY_AGREEMENT");
+                assertThat(client.post("/api/v1/inbound", POLICE, "application/pkcs7-mime", notCovered, Map.of()).code())
+                        .isEqualTo("REFUSED_BY_AGREEMENT");
+
                 assertThat(gateway.getBean(Checkpointer.class).checkpointNow()).isPresent();
                 JsonNode report = client.get("/api/v1/audit/verify", DPO).json();
                 assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
@@ -99,6 +115,19 @@ class PostgresDeploymentTests {
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             }
         }
+    }
+
+    private String outcomeMessage(String recordType, String purpose) {
+        return "{\"sender\":\"" + POLICE + "\",\"recipient\":\"" + UNI + "/safeguarding-lead\",\"recordType\":\"" + recordType
+                + "\",\"schemaVersion\":1,\"purpose\":\"" + purpose + "\",\"record\":"
+                + Fixtures.json(Fixtures.example(recordType)) + "}";
+    }
+
+    private byte[] sealedForGateway(String message) {
+        DemoPki pki = DemoPki.ensure(dataDir.resolve("pki"), List.of(POLICE));
+        return new CmsSealer(pki.partnerKey(POLICE), List.of(pki.partnerCertificate(POLICE)))
+                .seal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.UUID.randomUUID().toString(),
+                        pki.gatewayCertificate()).der();
     }
 
     private static List<String> submitConcurrently(GatewayClient client, String body, int count) throws Exception {

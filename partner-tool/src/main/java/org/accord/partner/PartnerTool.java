@@ -5,15 +5,16 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code accord-partner}: what a partner organisation needs to deal with an Accord gateway without running
- * one: open a sealed message, make a signed receipt for it, verify a receipt, and fetch (optionally open and
+ * one: open a sealed message, make a signed receipt for it, seal a message for the gateway's inbound side,
+ * verify a receipt (its own or the gateway's), and fetch (optionally open and
  * acknowledge) everything waiting in its mailbox.
  *
  * <p>Exit codes: 0 success; 1 a message or receipt was rejected (the stable code is printed on standard
  * error); 2 wrong usage; 3 any other failure (files, network, the gateway's answer).
  */
 @Command(name = "accord-partner", mixinStandardHelpOptions = true, version = "accord-partner 0.1.0",
-        description = "Open Accord messages, make and verify signed receipts, fetch from an Accord mailbox.",
-        subcommands = {OpenCommand.class, ReceiptCommand.class, VerifyCommand.class, FetchCommand.class, VerifyLogCommand.class})
+        description = "Open and seal Accord messages, make and verify signed receipts, fetch from an Accord mailbox.",
+        subcommands = {OpenCommand.class, ReceiptCommand.class, SealCommand.class, VerifyCommand.class, FetchCommand.class, VerifyLogCommand.class})
 public final class PartnerTool implements Runnable {
 
     static final int REJECTED = 1;

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.accord.gateway.crypto.CmsOpener;
 import org.accord.gateway.crypto.CmsSealer;
+import org.accord.gateway.crypto.OpenedMessage;
 import org.accord.gateway.crypto.DemoPki;
+import org.accord.gateway.crypto.ReceiptSigner;
 import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.crypto.ReceiptContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +104,39 @@ class PartnerCommandsTests {
         assertThat(otherTransfer.err()).contains("RECEIPT_INVALID TRANSFER_MISMATCH");
         assertThat(otherSigner.exitCode()).isEqualTo(PartnerTool.REJECTED);
         assertThat(otherSigner.err()).contains("RECEIPT_INVALID SIGNER_NOT_PARTNER");
+    }
+
+    @Test
+    void whenThePartnerSealsAMessageForTheGatewayThenTheGatewayOpensItAndVerifyAcceptsTheGatewaysReceiptForIt()
+            throws Exception {
+        String pushed = "9b1c2d3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e";
+        Path outcome = Files.writeString(dir.resolve("outcome.json"), "{\"outcome\":\"demo\"}");
+        Path sent = dir.resolve(pushed + ".p7m");
+        CommandRun sealing = CommandRun.of("seal", outcome.toString(), "--key", pki.directory().resolve("partners/" + POLICE + ".key").toString(),
+                "--cert", partnerCert().toString(), "--gateway-cert", pki.directory().resolve("gateway.crt").toString(),
+                "--transfer-id", pushed, "--out", sent.toString());
+        byte[] sealed = Files.readAllBytes(sent);
+        OpenedMessage atTheGateway = new CmsOpener().open(sealed, pki.gatewayKey(), pki.gatewayCertificate(), List.of(pki.caCertificate()),
+                java.time.Clock.systemUTC());
+        // The gateway's receipt for an inbound message, as POST /api/v1/inbound and the inbound queue answer it.
+        byte[] gatewayReceipt = new ReceiptSigner(pki.gatewayKey(), List.of(pki.gatewayCertificate(), pki.caCertificate()),
+                java.time.Clock.systemUTC()).sign(new ReceiptContent(pushed, Fingerprints.sha256Hex(sealed), java.time.Instant.now()));
+        Path receipt = Files.write(dir.resolve("gateway-receipt.p7s"), gatewayReceipt);
+        Path gatewayCert = pki.directory().resolve("gateway.crt");
+
+        CommandRun verified = CommandRun.of("verify", receipt.toString(), "--signer", gatewayCert.toString(), "--ca", ca().toString(),
+                "--transfer-id", pushed, "--message", sent.toString());
+        CommandRun notOurs = CommandRun.of("verify", receipt.toString(), "--signer", partnerCert().toString(), "--ca", ca().toString(),
+                "--transfer-id", pushed, "--message", sent.toString());
+
+        assertThat(sealing.exitCode()).as(sealing.err()).isZero();
+        assertThat(atTheGateway.transferId()).isEqualTo(pushed);
+        assertThat(atTheGateway.signer()).isEqualTo(pki.partnerCertificate(POLICE));
+        assertThat(new String(atTheGateway.content(), StandardCharsets.UTF_8)).isEqualTo("{\"outcome\":\"demo\"}");
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("VALID receipt for transfer " + pushed).contains("CN=accord-gateway");
+        assertThat(notOurs.exitCode()).isEqualTo(PartnerTool.REJECTED);
+        assertThat(notOurs.err()).contains("RECEIPT_INVALID SIGNER_NOT_PARTNER");
     }
 
     @Test

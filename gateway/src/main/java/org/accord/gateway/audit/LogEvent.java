@@ -11,5 +11,9 @@ public enum LogEvent {
     /** One attempt to tell the receiving unit's system failed; it will be tried again. */
     NOTIFY_ATTEMPT_FAILED,
     /** Telling the receiving unit's system was given up after the configured attempts. */
-    NOTIFY_FAILED
+    NOTIFY_FAILED,
+    /** This gateway signed a receipt for a message a partner pushed to it (its digest in receipt_sha256). */
+    RECEIPT_ISSUED,
+    /** A partner pushed a message again whose transfer id was already received; dropped, answered with the original receipt. */
+    REPEAT_DROPPED
 }

@@ -13,6 +13,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -20,7 +22,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -37,6 +43,7 @@ final class CertificateIssuer {
     private static final Duration BACKDATING = Duration.ofMinutes(5);
     private static final String ORGANISATION = "Accord DEMO";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:]*");
 
     private CertificateIssuer() {
     }
@@ -65,23 +72,31 @@ final class CertificateIssuer {
         X500Name subject = name("Accord Demo CA");
         int usage = KeyUsage.keyCertSign | KeyUsage.cRLSign;
         X509Certificate certificate = build(subject, keys.getPublic(), subject, keys.getPrivate(), null,
-                new BasicConstraints(0), usage, now);
+                new BasicConstraints(0), usage, now, List.of());
         return new DemoCredential(keys.getPrivate(), certificate);
     }
 
     static DemoCredential endEntity(String commonName, KeyPair keys, DemoCredential issuer, Instant now) {
+        return endEntity(commonName, keys, issuer, now, List.of());
+    }
+
+    /**
+     * @param serverNames DNS names and IP addresses for a TLS server certificate (subject alternative names,
+     *                    extended key usage serverAuth); empty for a signing and encryption certificate
+     */
+    static DemoCredential endEntity(String commonName, KeyPair keys, DemoCredential issuer, Instant now, List<String> serverNames) {
         int usage = keys.getPublic() instanceof ECKey
                 ? KeyUsage.digitalSignature | KeyUsage.keyAgreement
                 : KeyUsage.digitalSignature | KeyUsage.keyEncipherment;
         X509Certificate certificate = build(name(commonName), keys.getPublic(),
                 X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
-                issuer.key(), issuer.certificate(), new BasicConstraints(false), usage, now);
+                issuer.key(), issuer.certificate(), new BasicConstraints(false), usage, now, serverNames);
         return new DemoCredential(keys.getPrivate(), certificate);
     }
 
     private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuer,
             PrivateKey issuerKey, X509Certificate issuerCertificate, BasicConstraints constraints, int usage,
-            Instant now) {
+            Instant now, List<String> serverNames) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -94,6 +109,12 @@ final class CertificateIssuer {
                     .addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null
                             ? extensions.createAuthorityKeyIdentifier(subjectKey)
                             : extensions.createAuthorityKeyIdentifier(issuerCertificate));
+            if (!serverNames.isEmpty()) {
+                GeneralName[] names = serverNames.stream().map(n -> new GeneralName(
+                        IP_ADDRESS.matcher(n).matches() ? GeneralName.iPAddress : GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names))
+                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            }
             String algorithm = issuerKey instanceof ECKey ? "SHA256withECDSA" : "SHA256withRSA";
             return new JcaX509CertificateConverter().setProvider(BouncyCastle.provider())
                     .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm)

@@ -27,12 +27,15 @@ import java.util.regex.Pattern;
  * {@link KeyAlgorithm} is asked for. Not for production: the CA key sits next to the certificates.
  *
  * <p>Layout: {@code ca.crt}, {@code ca.key}, {@code gateway.crt}, {@code gateway.key},
- * {@code partners/<id>.crt}, {@code partners/<id>.key}, {@code README.txt}. Keys are unencrypted
+ * {@code tls-server.crt}, {@code tls-server.key} (the inbound HTTPS listener's server certificate, for
+ * {@code localhost} and the loopback addresses), {@code partners/<id>.crt}, {@code partners/<id>.key},
+ * {@code README.txt}. Keys are unencrypted
  * PKCS#8 PEM, readable by {@code openssl}, with POSIX mode 0600 where supported. Certificates are
  * valid for two years. Not safe for two processes creating the same directory at once.
  */
 public final class DemoPki {
 
+    private static final List<String> TLS_SERVER_NAMES = List.of("localhost", "127.0.0.1", "::1");
     private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String README = """
             DEMO KEYS - NEVER USE IN PRODUCTION.
@@ -44,18 +47,23 @@ public final class DemoPki {
 
             ca.crt / ca.key            demo certificate authority
             gateway.crt / gateway.key  this gateway's signing and decryption credential
+            tls-server.crt / .key      this gateway's TLS server certificate for partners
+                                       (localhost, 127.0.0.1, ::1)
             partners/<id>.crt / .key   one credential per partner organisation
             """;
 
     private final Path directory;
     private final DemoCredential ca;
     private final DemoCredential gateway;
+    private final DemoCredential tlsServer;
     private final Map<String, DemoCredential> partners;
 
-    private DemoPki(Path directory, DemoCredential ca, DemoCredential gateway, Map<String, DemoCredential> partners) {
+    private DemoPki(Path directory, DemoCredential ca, DemoCredential gateway, DemoCredential tlsServer,
+            Map<String, DemoCredential> partners) {
         this.directory = directory;
         this.ca = ca;
         this.gateway = gateway;
+        this.tlsServer = tlsServer;
         this.partners = Map.copyOf(partners);
     }
 
@@ -86,12 +94,15 @@ public final class DemoPki {
                 CertificateIssuer.certificateAuthority(CertificateIssuer.generate(algorithm), clock.instant()));
         DemoCredential gateway = loadOrCreate(directory, "gateway", () ->
                 CertificateIssuer.endEntity("accord-gateway", CertificateIssuer.generate(algorithm), ca, clock.instant()));
+        DemoCredential tlsServer = loadOrCreate(directory, "tls-server", () ->
+                CertificateIssuer.endEntity("localhost", CertificateIssuer.generate(algorithm), ca, clock.instant(),
+                        TLS_SERVER_NAMES));
         Map<String, DemoCredential> partners = new LinkedHashMap<>();
         for (String id : organisationIds) {
             partners.put(id, loadOrCreate(partnerDirectory, id, () ->
                     CertificateIssuer.endEntity(id, CertificateIssuer.generate(algorithm), ca, clock.instant())));
         }
-        return new DemoPki(directory, ca, gateway, partners);
+        return new DemoPki(directory, ca, gateway, tlsServer, partners);
     }
 
     public Path directory() {
@@ -108,6 +119,15 @@ public final class DemoPki {
 
     public X509Certificate gatewayCertificate() {
         return gateway.certificate();
+    }
+
+    public PrivateKey tlsServerKey() {
+        return tlsServer.key();
+    }
+
+    /** The TLS server certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1}, issued by the demo CA. */
+    public X509Certificate tlsServerCertificate() {
+        return tlsServer.certificate();
     }
 
     /** @throws NoSuchElementException if {@code organisationId} was not passed to {@code ensure} */

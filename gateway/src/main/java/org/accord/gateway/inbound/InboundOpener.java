@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens a sealed message addressed to this gateway, for the inbound side: decrypts with the gateway's key,
- * verifies the signature (strict: AES-GCM and Accord's transfer id), requires the signer to be a partner's
- * signature certificate or one of this gateway's own current or previous signing certificates, and admits
- * each transfer id once ({@code DUPLICATE} afterwards). Call it inside the transaction that stores what the
- * message carries, so a failure there leaves the transfer id unconsumed.
+ * Opens a sealed message addressed to this gateway, for the inbound side: {@link #verify} decrypts with the
+ * gateway's key, verifies the signature (strict: AES-GCM and Accord's transfer id) and requires the signer to be a
+ * partner's signature certificate or one of this gateway's own current or previous signing certificates;
+ * {@link #admit} then lets each transfer id through once. {@link #open} does both, {@code DUPLICATE} for an id
+ * admitted before.
  */
 @Service
 public class InboundOpener {
@@ -51,6 +51,15 @@ public class InboundOpener {
 
     @Transactional
     public InboundOpening open(byte[] der) {
+        InboundOpening opening = verify(der);
+        if (opening instanceof InboundOpening.Opened opened && !admit(opened, der)) {
+            return new InboundOpening.Refused(ReplayGuard.DUPLICATE);
+        }
+        return opening;
+    }
+
+    /** Decrypts and verifies the message and identifies its sender, without admitting its transfer id. */
+    public InboundOpening verify(byte[] der) {
         OpenedMessage message;
         try {
             message = opener.open(der, credential.signingKey(), own.current(), credential.trustAnchors(), clock);
@@ -64,10 +73,14 @@ public class InboundOpener {
             log.info("Inbound message refused code={} transfer={}", SIGNER_NOT_PARTNER, message.transferId());
             return new InboundOpening.Refused(SIGNER_NOT_PARTNER);
         }
-        if (replayGuard.admit(message.transferId(), sender.get(), Fingerprints.sha256Hex(der)) == ReplayGuard.Verdict.DUPLICATE) {
-            return new InboundOpening.Refused(ReplayGuard.DUPLICATE);
-        }
         return new InboundOpening.Opened(message, sender.get());
+    }
+
+    /** Admits the transfer id of a verified message once; {@code false} if it was admitted before. */
+    @Transactional
+    public boolean admit(InboundOpening.Opened opened, byte[] der) {
+        return replayGuard.admit(opened.message().transferId(), opened.sender(), Fingerprints.sha256Hex(der))
+                == ReplayGuard.Verdict.FIRST_SIGHTING;
     }
 
     private Optional<String> senderOf(X509Certificate signer) {

@@ -90,7 +90,10 @@ public class KeyMaterialConfiguration {
         if (signature.isEmpty() && demoCertificate != null) {
             signature = List.of(demoCertificate);
         }
-        return new PartnerEntry(id, settings.name(), encryption, signature, settings.tlsClientFingerprint(), settings.endpoint());
+        // In demo mode a partner's demo certificate is also its TLS client certificate, unless another is configured.
+        String tlsClient = settings.tlsClientFingerprint() == null && demoCertificate != null
+                ? Fingerprints.sha256Hex(demoCertificate) : settings.tlsClientFingerprint();
+        return new PartnerEntry(id, settings.name(), encryption, signature, tlsClient, settings.endpoint());
     }
 
     @Bean

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.accord.gateway.crypto.CertificatePaths;
+import org.accord.gateway.crypto.Fingerprints;
+
 /**
  * The partners this gateway deals with: the certificate each receives messages under, the certificates
  * whose signatures count as its own, its TLS client identity and endpoint; and the trust anchors that
@@ -45,6 +48,31 @@ public final class PartnerDirectory {
     /** The partner whose signature certificates include {@code signer}, if any. */
     public Optional<PartnerEntry> signedBy(X509Certificate signer) {
         return partners.values().stream().filter(p -> p.signatureCertificates().contains(signer)).findFirst();
+    }
+
+    /**
+     * Identifies the partner presenting a TLS client certificate: the chain (the client certificate first)
+     * must lead to one of the trust anchors at {@code now}, and the certificate's SHA-256 must be the
+     * {@code tls-client-fingerprint} of exactly one partner.
+     */
+    public TlsClientIdentity tlsClient(List<X509Certificate> chain, Instant now) {
+        if (chain.isEmpty()) {
+            return new TlsClientIdentity.Refused(TlsClientIdentity.UNTRUSTED);
+        }
+        switch (CertificatePaths.check(chain, trustAnchors, now)) {
+            case UNTRUSTED -> {
+                return new TlsClientIdentity.Refused(TlsClientIdentity.UNTRUSTED);
+            }
+            case EXPIRED -> {
+                return new TlsClientIdentity.Refused(TlsClientIdentity.EXPIRED);
+            }
+            case TRUSTED -> {
+            }
+        }
+        String fingerprint = Fingerprints.sha256Hex(chain.get(0));
+        List<PartnerEntry> presenting = partners.values().stream().filter(p -> fingerprint.equals(p.tlsClientFingerprint())).toList();
+        return presenting.size() == 1 ? new TlsClientIdentity.Partner(presenting.get(0).id())
+                : new TlsClientIdentity.Refused(TlsClientIdentity.UNKNOWN);
     }
 
     public Optional<PartnerEntry> partner(String organisation) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers authentication and authorisation failures on the API as problem details, keeping the standard
  * {@code WWW-Authenticate} header, and logs each refusal with its code and path (never the token).
  */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
@@ -30,7 +30,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     private final BearerTokenAccessDeniedHandler deniedHandler = new BearerTokenAccessDeniedHandler();
     private final JsonMapper json;
 
-    ProblemSecurityHandlers(JsonMapper json) {
+    public ProblemSecurityHandlers(JsonMapper json) {
         this.json = json;
     }
 
@@ -39,7 +39,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         entryPoint.commence(request, response, e);
         log.info("Refused API request code=UNAUTHENTICATED method={} path={}", request.getMethod(), request.getRequestURI());
-        write(response, ProblemCode.UNAUTHENTICATED, "A valid bearer token is required.", request);
+        write(request, response, ProblemCode.UNAUTHENTICATED, "A valid bearer token is required.", Map.of());
     }
 
     @Override
@@ -47,11 +47,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         deniedHandler.handle(request, response, e);
         log.info("Refused API request code=INSUFFICIENT_SCOPE method={} path={}", request.getMethod(), request.getRequestURI());
-        write(response, ProblemCode.INSUFFICIENT_SCOPE, "The token does not allow this operation.", request);
+        write(request, response, ProblemCode.INSUFFICIENT_SCOPE, "The token does not allow this operation.", Map.of());
     }
 
-    private void write(HttpServletResponse response, ProblemCode code, String detail, HttpServletRequest request)
-            throws IOException {
+    /** Answers with a problem of {@code code}, with {@code extra} members (a reason code, a refusal id). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail,
+            Map<String, Object> extra) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://accord.example/problems/" + code.name().toLowerCase().replace('_', '-'));
         body.put("title", code.title());
@@ -59,6 +60,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
         body.put("code", code.name());
+        body.putAll(extra);
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

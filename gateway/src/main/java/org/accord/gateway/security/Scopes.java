@@ -19,7 +19,8 @@ public final class Scopes {
         return SUBMIT_PREFIX + recordType;
     }
 
-    static String authority(String scope) {
+    /** The Spring Security authority a token with {@code scope} carries. */
+    public static String authority(String scope) {
         return "SCOPE_" + scope;
     }
 }

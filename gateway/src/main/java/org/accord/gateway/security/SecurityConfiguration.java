@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The API is a stateless OAuth2 resource server: every route needs a bearer token and names the scope it
  * needs; anything not listed is denied. Operational endpoints (health, metrics, API docs) are open.
+ * {@code /api/v1/inbound}, which also takes a partner's TLS client certificate, has its own chain (inbound).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,7 +32,6 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/records").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/inbound").hasAuthority(Scopes.authority(Scopes.INBOUND))
                         .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*", "/api/v1/transfers/*/receipt").hasAuthority(Scopes.authority(Scopes.TRANSFERS_READ))
                         .requestMatchers(HttpMethod.POST, "/api/v1/transfers/*/resend").hasAuthority(Scopes.authority(Scopes.DELIVERY_RESEND))
                         .requestMatchers("/api/v1/mailbox", "/api/v1/mailbox/**").hasAuthority(Scopes.authority(Scopes.MAILBOX))

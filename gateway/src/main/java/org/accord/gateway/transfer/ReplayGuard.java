@@ -53,4 +53,15 @@ public class ReplayGuard {
             return Verdict.DUPLICATE;
         }
     }
+
+    /**
+     * Forgets a transfer id admitted by {@link #admit} whose message was then refused (no agreement, invalid
+     * record), so that nothing of it is kept and the partner may send it again once the cause is fixed. Never
+     * call it for a message that became a transfer.
+     */
+    @Transactional
+    public void release(String transferId) {
+        seen.deleteById(transferId);
+        log.info("Transfer id released after refusal transfer={}", transferId);
+    }
 }

@@ -10,6 +10,7 @@ public enum ProblemCode {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
     INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "The token does not carry the scope this operation needs"),
     UNKNOWN_CLIENT(HttpStatus.FORBIDDEN, "The client is not registered as acting for any organisation"),
+    CLIENT_CERTIFICATE_REFUSED(HttpStatus.FORBIDDEN, "The TLS client certificate is not accepted"),
     REFUSED_BY_AGREEMENT(HttpStatus.FORBIDDEN, "No information-sharing agreement permits this transfer"),
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "The request body is not well-formed JSON"),
     INVALID_SUBMISSION(HttpStatus.UNPROCESSABLE_CONTENT, "The submission envelope is invalid"),

@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.accord.gateway.crypto.CmsOpener;
 import org.accord.gateway.crypto.CmsSealer;
 import org.accord.gateway.crypto.DemoPki;
+import org.accord.gateway.crypto.Fingerprints;
+import org.accord.gateway.crypto.ReceiptVerifier;
+import org.accord.gateway.crypto.VerifiedReceipt;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.GatewayIntegrationTest;
@@ -25,15 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Partners push sealed messages to {@code POST /api/v1/inbound}: a valid outcome reaches the safeguarding
- * lead's mailbox; a repeat is answered as already received; a tampered message, one signed by someone else,
+ * Partners push sealed messages to {@code POST /api/v1/inbound} with a token: a valid outcome reaches the safeguarding
+ * lead's mailbox with the gateway's signed receipt; a repeat is answered as already received with the same receipt
+ * and logged; a message refused by agreement keeps nothing; a tampered message, one signed by someone else,
  * one from a signer outside the trust store, and one no agreement covers are each refused with their code and
  * logged.
  */
 class InboundIntegrationTests extends GatewayIntegrationTest {
 
-    private static final String POLICE = "ctp-nw-prevent";
-    private static final String LEAD = "uni-northbridge/safeguarding-lead";
+    private static final String POLICE = InboundMessages.POLICE;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -47,6 +51,7 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
         String transferId = first.json().get("transferId").asString();
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("status").asString()).isEqualTo("ALREADY_RECEIVED");
+        assertThat(again.json().get("transferId").asString()).isEqualTo(transferId);
         await().atMost(30, TimeUnit.SECONDS).until(() ->
                 client.get("/api/v1/mailbox", "uni-northbridge").json().get("messages").toString().contains(transferId));
         byte[] forUniversity = client.get("/api/v1/mailbox/" + transferId, "uni-northbridge").body();
@@ -55,6 +60,54 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
                 pki.partnerCertificate("uni-northbridge"), List.of(pki.caCertificate()), Clock.systemUTC()).content());
         assertThat(delivered.get("sender").asString()).isEqualTo(POLICE);
         assertThat(delivered.get("agreement").get("id").asString()).isEqualTo("isa-ctp-northbridge-referral-outcomes");
+    }
+
+    @Test
+    void whenAMessageIsAcceptedThenTheAnswerCarriesTheGatewaysSignedReceiptForItAndARepeatGetsTheSameBytes() {
+        ObjectNode outcome = InboundMessages.outcome(POLICE);
+        String partnerTransferId = outcome.get("transferId").asString();
+        byte[] sealed = sealAs(POLICE, json.writeValueAsBytes(outcome));
+
+        Response first = post(POLICE, sealed);
+        Response again = post(POLICE, sealed);
+        Response third = post(POLICE, sealed);
+
+        assertThat(first.status()).as(new String(first.body())).isEqualTo(202);
+        byte[] receipt = Base64.getDecoder().decode(first.json().get("receipt").asString());
+        DemoPki pki = pki();
+        VerifiedReceipt verified = new ReceiptVerifier(Clock.systemUTC()).verify(receipt, partnerTransferId, Fingerprints.sha256Hex(sealed),
+                List.of(pki.caCertificate()), List.of(pki.gatewayCertificate()));
+        assertThat(verified.content().transferId()).isEqualTo(partnerTransferId);
+        assertThat(first.json().get("receiptSha256").asString()).isEqualTo(Fingerprints.sha256Hex(receipt));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asString()).isEqualTo("ALREADY_RECEIVED");
+        assertThat(Base64.getDecoder().decode(again.json().get("receipt").asString())).isEqualTo(receipt);
+        assertThat(Base64.getDecoder().decode(third.json().get("receipt").asString())).isEqualTo(receipt);
+        String transferId = first.json().get("transferId").asString();
+        List<JsonNode> entries = new ArrayList<>();
+        client.get("/api/v1/audit/transfers?transferId=" + transferId, "accord-dpo").json().get("entries").forEach(entries::add);
+        assertThat(entries).filteredOn(e -> e.get("event").asString().equals("RECEIPT_ISSUED")).singleElement()
+                .satisfies(e -> assertThat(e.get("receiptSha256").asString()).isEqualTo(Fingerprints.sha256Hex(receipt)));
+        assertThat(entries).filteredOn(e -> e.get("event").asString().equals("REPEAT_DROPPED")).hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.get("code").asString()).isEqualTo("ALREADY_RECEIVED");
+                    assertThat(e.get("actor").asString()).isEqualTo(POLICE);
+                    assertThat(e.get("receiptSha256").asString()).isEqualTo(Fingerprints.sha256Hex(receipt));
+                });
+        assertThat(entries).filteredOn(e -> e.get("event").asString().equals("RECEIVED")).hasSize(1);
+    }
+
+    @Test
+    void whenAMessageIsRefusedByAgreementThenItsTransferIdIsNotKeptAndTheSameMessageIsCheckedAgain() {
+        ObjectNode referral = InboundMessages.message(POLICE, "prevent-referral", "prevent-referral-assessment");
+        byte[] sealed = sealAs(POLICE, json.writeValueAsBytes(referral));
+
+        Response first = post(POLICE, sealed);
+        Response again = post(POLICE, sealed);
+
+        assertThat(first.code()).isEqualTo("REFUSED_BY_AGREEMENT");
+        assertThat(again.code()).isEqualTo("REFUSED_BY_AGREEMENT");
+        assertThat(again.json().get("refusalId").asString()).isNotEqualTo(first.json().get("refusalId").asString());
     }
 
     @Test
@@ -105,6 +158,15 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenTheBodyIsNotSentAsPkcs7ThenUnsupportedMediaTypeAndLogged() {
+        Response response = client.post("/api/v1/inbound", POLICE, "text/plain", new byte[] {1, 2, 3}, Map.of());
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertLogged(response);
+    }
+
+    @Test
     void whenAClientWithoutTheInboundScopePostsThenItIsRefused() {
         Response response = client.post("/api/v1/inbound", "uni-northbridge", "application/pkcs7-mime", new byte[] {1, 2, 3}, Map.of());
 
@@ -122,15 +184,7 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
     }
 
     private byte[] message(String sender, String recordType, String purpose) {
-        ObjectNode message = json.createObjectNode();
-        message.put("transferId", UUID.randomUUID().toString());
-        message.put("recordType", recordType);
-        message.put("schemaVersion", 1);
-        message.put("sender", sender);
-        message.put("recipient", LEAD);
-        message.put("purpose", purpose);
-        message.set("record", Fixtures.example(recordType.equals("prevent-referral") ? "prevent-referral" : "referral-outcome"));
-        return json.writeValueAsBytes(message);
+        return json.writeValueAsBytes(InboundMessages.message(sender, recordType, purpose));
     }
 
     private byte[] sealAs(String partner, byte[] content) {
@@ -145,6 +199,6 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
     }
 
     private static DemoPki pki() {
-        return DemoPki.ensure(DATA_DIR.resolve("pki"), List.of(POLICE, "la-northbridge-channel", "uni-northbridge"));
+        return InboundMessages.pki(DATA_DIR);
     }
 }

@@ -43,6 +43,9 @@ public abstract class GatewayIntegrationTest {
         registry.add("accord.data-dir", DATA_DIR::toString);
         // A demo user the identity provider signs in but who holds no console role.
         registry.add("accord.console.demo-users.caseworker", () -> "CASEWORKER");
+        // Inbound queue messages that cannot be processed reach the dead-letter queue after two quick attempts.
+        registry.add("accord.inbound.max-attempts", () -> "2");
+        registry.add("accord.inbound.retry-delay", () -> "PT0.2S");
     }
 
     @BeforeEach
