@@ -1,9 +1,9 @@
 package org.accord.gateway.inbound;
 
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.accord.gateway.audit.Ids;
 import org.accord.gateway.agreement.Organisation;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.TransferFacts;
@@ -61,7 +61,7 @@ final class InboundCallers {
 
     /** Logs a refused client certificate under a new refusal id and returns the problem to answer with. */
     ApiProblemException certificateRefused(String code, String actor, String organisation) {
-        String refusalId = UUID.randomUUID().toString();
+        String refusalId = Ids.next();
         log.warn("Inbound request refused code={} refusal={} actor={}", code, refusalId, actor);
         transferLog.appendAlone(LogEntry.refusal(refusalId, code, actor, TransferFacts.of(organisation, null, null, null, null),
                 "inbound via https: " + (ORGANISATION_MISMATCH.equals(code)

@@ -1,7 +1,7 @@
 package org.accord.gateway.inbound;
 
-import java.util.UUID;
 
+import org.accord.gateway.audit.Ids;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.TransferFacts;
 import org.accord.gateway.audit.TransferLog;
@@ -50,7 +50,7 @@ class InboundQueue {
         } catch (RuntimeException e) {
             int attempt = deliveryCount == null ? 1 : deliveryCount;
             if (attempt >= properties.maxAttempts()) {
-                String refusalId = UUID.randomUUID().toString();
+                String refusalId = Ids.next();
                 log.error("Inbound queue message could not be processed code={} refusal={} message={} attempt={} cause={}; moved to {}",
                         UNPROCESSABLE, refusalId, messageId, attempt, e.getClass().getName(), properties.deadLetterQueue());
                 transferLog.appendAlone(LogEntry.refusal(refusalId, UNPROCESSABLE, source.actor(), TransferFacts.of(null, null, null, null, null),

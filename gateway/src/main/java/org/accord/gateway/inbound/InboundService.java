@@ -2,9 +2,9 @@ package org.accord.gateway.inbound;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.accord.gateway.audit.Ids;
 import org.accord.gateway.agreement.Organisation;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
@@ -110,7 +110,7 @@ public class InboundService {
     private InboundResult submit(byte[] der, InboundOpening.Opened opened, JsonNode message, InboundSource source) {
         String partnerTransferId = opened.message().transferId();
         String sender = text(message, "sender");
-        Submission submission = new Submission(UUID.randomUUID().toString(), sender, source.actor(), text(message, "recordType"),
+        Submission submission = new Submission(Ids.next(), sender, source.actor(), text(message, "recordType"),
                 message.path("schemaVersion").asInt(1), text(message, "recipient"), text(message, "purpose"), message.get("record"),
                 IDEMPOTENCY_PREFIX + partnerTransferId, Fingerprints.sha256Hex(der), clock.instant(), text(message, "inReplyTo"),
                 partnerTransferId);
@@ -182,7 +182,7 @@ public class InboundService {
 
     /** Logs a message refused before it could be read (wrong media type, say) and returns the refusal. */
     InboundResult.Rejected reject(InboundSource source, ProblemCode problem, String code, String detail) {
-        String refusalId = UUID.randomUUID().toString();
+        String refusalId = Ids.next();
         log.info("Inbound message rejected code={} refusal={} channel={} actor={}", code, refusalId, source.channel(), source.actor());
         transferLog.appendAlone(LogEntry.refusal(refusalId, code, source.actor(),
                 TransferFacts.of(source.organisation(), null, null, null, null), "inbound via " + channel(source) + ": " + detail));

