@@ -1,6 +1,5 @@
 package org.accord.gateway.inbound;
 
-
 import org.accord.gateway.audit.Ids;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.TransferFacts;
