@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Appends steps to the transfer log. Appends join the caller's transaction, so a step and the state change
- * it records commit together or not at all.
+ * it records commit together or not at all. A transaction's entries are chained as they are appended and
+ * written as one batch just before it commits ({@link LogRows}).
  */
 @Service
 public class TransferLog {
@@ -29,12 +30,14 @@ public class TransferLog {
 
     private final TransferLogRepository entries;
     private final ChainHeadRepository heads;
+    private final LogRows rows;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public TransferLog(TransferLogRepository entries, ChainHeadRepository heads, EntityManager entityManager, Clock clock) {
+    TransferLog(TransferLogRepository entries, ChainHeadRepository heads, LogRows rows, EntityManager entityManager, Clock clock) {
         this.entries = entries;
         this.heads = heads;
+        this.rows = rows;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -44,16 +47,16 @@ public class TransferLog {
      * so concurrent appends, from this gateway or another sharing the database, are serialised into one chain.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public TransferLogEntry append(LogEntry entry) {
+    public void append(LogEntry entry) {
         Held held = lockedHead();
         ChainHead head = held.head;
         long index = head.chainIndex() + 1;
         // Timestamps are kept to the microsecond, the precision the databases store, so hashes survive a round trip.
-        TransferLogEntry saved = entries.save(new TransferLogEntry(Ids.next(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), entry, index, head.headHash()));
-        head.advance(index, saved.entryHash());
+        ChainedEntry chained = new TransferLogEntry(Ids.next(), clock.instant().truncatedTo(ChronoUnit.MICROS), entry, index,
+                head.headHash()).chained();
+        head.advance(index, chained.entryHash());
         held.appended.add(entry);
-        return saved;
+        held.unwritten.add(chained);
     }
 
     /**
@@ -73,9 +76,14 @@ public class TransferLog {
         // and transactions that change a transfer and log it cannot deadlock each other.
         entityManager.flush();
         ChainHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The transfer log has no chain head"));
-        Held held = new Held(head, new ArrayList<>());
+        Held held = new Held(head, new ArrayList<>(), new ArrayList<>());
         TransactionSynchronizationManager.bindResource(key, held);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write(held);
+            }
+
             @Override
             public void afterCommit() {
                 // Only what committed is reported; a rolled-back append never happened.
@@ -93,27 +101,46 @@ public class TransferLog {
         return held;
     }
 
+    /** Writes the entries the transaction has appended and not yet written, so that its own reads see them. */
+    private void write(Held held) {
+        rows.insert(held.unwritten);
+        held.unwritten.clear();
+    }
+
+    /** Before the transaction's own reads of the log: writes what it has appended so far. */
+    private void writeAppended() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        Held held = (Held) TransactionSynchronizationManager.getResource(new HeadLock(entityManager.unwrap(Session.class)));
+        if (held != null) {
+            write(held);
+        }
+    }
+
     /** Appends in a transaction of its own, for refusals and reads that change no other state. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public TransferLogEntry appendAlone(LogEntry entry) {
-        return append(entry);
+    public void appendAlone(LogEntry entry) {
+        append(entry);
     }
 
     /** Identifies the chain head locked by the transaction that owns {@code session}. */
     private record HeadLock(Session session) {
     }
 
-    /** The head a transaction holds and the entries it has appended. */
-    private record Held(ChainHead head, List<LogEntry> appended) {
+    /** The head a transaction holds, the entries it has appended, and those of them not yet written. */
+    private record Held(ChainHead head, List<LogEntry> appended, List<ChainedEntry> unwritten) {
     }
 
     @Transactional(readOnly = true)
     public List<TransferLogEntry> entriesFor(String transferId) {
+        writeAppended();
         return entries.findByTransferIdOrderBySeqAsc(transferId);
     }
 
     @Transactional(readOnly = true)
     public Page<TransferLogEntry> page(String transferId, Pageable page) {
+        writeAppended();
         return transferId == null ? entries.findAllByOrderBySeqAsc(page) : entries.findByTransferIdOrderBySeqAsc(transferId, page);
     }
 }
