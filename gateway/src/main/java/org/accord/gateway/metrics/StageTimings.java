@@ -1,5 +1,7 @@
 package org.accord.gateway.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 public final class StageTimings extends EventNotifierSupport {
 
     private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public StageTimings(MeterRegistry registry) {
         this.registry = registry;
@@ -45,8 +48,8 @@ public final class StageTimings extends EventNotifierSupport {
         if (!uri.startsWith("direct://")) {
             return;
         }
-        String stage = uri.substring("direct://".length());
-        Timer.builder("accord.stage").description("Time spent in each stage of the flow").tag("stage", stage)
-                .publishPercentileHistogram().register(registry).record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
+        timers.computeIfAbsent(uri, key -> Timer.builder("accord.stage").description("Time spent in each stage of the flow")
+                .tag("stage", key.substring("direct://".length())).publishPercentileHistogram().register(registry))
+                .record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
     }
 }
