@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 /**
  * How many transfers each recipient has not yet taken, for backpressure. Counting them in the database on every
  * submit costs more the longer the backlog, so below the bound the count is taken at most once per
- * {@code accord.delivery.backlog-recount} per recipient, by one caller while the others use the last count, and
- * transfers accepted since are added to it. That estimate runs ahead of the truth by what the recipient took
+ * {@code accord.delivery.backlog-recount} per recipient (ten times less often while under half the bound is used),
+ * by one caller while the others use the last count, and transfers accepted since are added to it. That estimate runs ahead of the truth by what the recipient took
  * since the count, and behind it only by what other gateways sharing the database accepted in that time; a
  * refusal is always checked against a fresh count.
  */
 @Component
 class RecipientBacklog {
+
+    private static final int FAR_BELOW_BOUND_FACTOR = 10;
 
     private final TransferRepository transfers;
     private final Clock clock;
@@ -44,7 +46,9 @@ class RecipientBacklog {
     boolean below(String recipient, long bound) {
         Count count = counts.computeIfAbsent(recipient, r -> new Count());
         Instant now = clock.instant();
-        if (count.stale(now, recount) && count.recounting.tryLock()) {
+        // The count costs more the longer the backlog; with less than half the bound used, a stale one is no risk.
+        Duration every = count.estimate() < bound / 2 ? recount.multipliedBy(FAR_BELOW_BOUND_FACTOR) : recount;
+        if (count.stale(now, every) && count.recounting.tryLock()) {
             try {
                 recount(recipient, count, now);
             }

@@ -33,6 +33,22 @@ class RecipientBacklogTests {
         }
         verify(transfers, times(1)).countByRecipientAndStatusIn(eq(POLICE), any());
 
+        // Under half the bound used: the count is taken again only after ten recount periods.
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backlog.below(POLICE, 100)).isTrue();
+        verify(transfers, times(1)).countByRecipientAndStatusIn(eq(POLICE), any());
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(backlog.below(POLICE, 100)).isTrue();
+        verify(transfers, times(2)).countByRecipientAndStatusIn(eq(POLICE), any());
+    }
+
+    @Test
+    void whenOverHalfTheBoundIsUsedThenTheCountIsTakenAgainEachRecountPeriod() {
+        when(transfers.countByRecipientAndStatusIn(eq(POLICE), any())).thenReturn(60L);
+        assertThat(backlog.below(POLICE, 100)).isTrue();
+        assertThat(backlog.below(POLICE, 100)).isTrue();
+        verify(transfers, times(1)).countByRecipientAndStatusIn(eq(POLICE), any());
+
         clock.advance(Duration.ofSeconds(1));
         assertThat(backlog.below(POLICE, 100)).isTrue();
         verify(transfers, times(2)).countByRecipientAndStatusIn(eq(POLICE), any());
