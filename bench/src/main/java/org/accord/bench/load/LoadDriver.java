@@ -70,9 +70,10 @@ public final class LoadDriver {
             String police = token(dataDir, "ctp-nw-prevent", "mailbox");
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
-            warmUp(options, uni, body);
+            WarmUp warmUp = warmUp(options, uni, body);
             long deliveredBefore = delivered();
             Stages stagesBefore = stages();
+            double compiledBefore = compilationMillis();
             ProcessSampler sampler = ProcessSampler.start(gateway.pid(), this::heapUsed);
             Result result = drive(options, uni, body);
             Instant submitEnd = Instant.now();
@@ -83,10 +84,11 @@ public final class LoadDriver {
             Duration drain = Duration.between(submitEnd, Instant.now());
             ProcessSampler.Sample usage = sampler.stop();
             Stages stagesDuring = stages().minus(stagesBefore);
+            double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
             long deliveredNow = delivered() - deliveredBefore;
             List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
             Report report = new Report(options, floor, result, deliveredNow, drain, usage, startup, deliveryMillis, mailboxSize(police),
-                    stagesDuring);
+                    stagesDuring, warmUp, compiledDuring);
             String text = report.markdown();
             System.out.println(text);
             Path out = options.report(repo);
@@ -146,17 +148,42 @@ public final class LoadDriver {
     }
 
     /**
-     * Submits at the highest rate for {@code --warmup} seconds before measuring, so the JIT has compiled the hot
-     * paths (on 2 cores it is still compiling Spring, Hibernate, Camel and H2 a minute after start).
+     * Submits at the highest rate, in rounds of {@link #WARMUP_ROUND_SECONDS}, until the gateway's JIT compiler has
+     * settled: a round in which it compiled for less than {@link #JIT_SETTLED_SHARE} of the round's time, or
+     * {@code --warmup} seconds in all. On 2 cores the C2 compiler is still compiling Spring, Hibernate, Camel and H2
+     * minutes after start, and a measurement taken meanwhile measures the compiler as much as the gateway.
+     *
+     * @return how long the warm-up took and how much the compiler was still compiling in its last round
      */
-    private void warmUp(Options options, String token, byte[] body) throws Exception {
-        if (options.warmupSeconds() > 0) {
-            drive(new Options(0, options.warmupSeconds(), options.concurrency(), null, null, 0), token, body);
+    private WarmUp warmUp(Options options, String token, byte[] body) throws Exception {
+        long started = System.nanoTime();
+        double lastShare = Double.NaN;
+        while (options.warmupSeconds() > 0 && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(options.warmupSeconds())) {
+            double compiledBefore = compilationMillis();
+            long roundStart = System.nanoTime();
+            drive(new Options(0, WARMUP_ROUND_SECONDS, options.concurrency(), null, null, 0), token, body);
+            lastShare = (compilationMillis() - compiledBefore) / ((System.nanoTime() - roundStart) / 1e6);
+            if (lastShare < JIT_SETTLED_SHARE) {
+                break;
+            }
         }
+        return new WarmUp(Duration.ofNanos(System.nanoTime() - started), lastShare);
+    }
+
+    private static final int WARMUP_ROUND_SECONDS = 10;
+    private static final double JIT_SETTLED_SHARE = 0.05;
+
+    /** The gateway's total JIT compilation time so far, from its JVM metrics. */
+    private double compilationMillis() throws Exception {
+        return metric("jvm_compilation_time_ms_total", "");
+    }
+
+    /** How long the warm-up ran, and the JIT compiler's share of its last round (compile time / wall time). */
+    record WarmUp(Duration took, double lastRoundJitShare) {
     }
 
     /** Sums and counts of the gateway's {@code accord.stage} timers and group commits, to difference two readings. */
-    record Stages(java.util.Map<String, double[]> stage, double batchSum, double batchCount) {
+    record Stages(java.util.Map<String, double[]> stage, double batchSum, double batchCount, double writingSeconds) {
 
         Stages minus(Stages before) {
             java.util.Map<String, double[]> diff = new java.util.TreeMap<>();
@@ -164,7 +191,8 @@ public final class LoadDriver {
                 double[] b = before.stage.getOrDefault(name, new double[2]);
                 diff.put(name, new double[] { v[0] - b[0], v[1] - b[1] });
             });
-            return new Stages(diff, batchSum - before.batchSum, batchCount - before.batchCount);
+            return new Stages(diff, batchSum - before.batchSum, batchCount - before.batchCount,
+                    writingSeconds - before.writingSeconds);
         }
     }
 
@@ -174,6 +202,7 @@ public final class LoadDriver {
         java.util.Map<String, double[]> stage = new java.util.TreeMap<>();
         double batchSum = 0;
         double batchCount = 0;
+        double writingSeconds = 0;
         Pattern stageLabel = Pattern.compile("stage=\"([^\"]+)\"");
         for (String line : text.split("\n")) {
             Matcher m = METRIC.matcher(line.trim());
@@ -194,8 +223,11 @@ public final class LoadDriver {
             else if (name.equals("accord_group_commit_batch_count")) {
                 batchCount += value;
             }
+            else if (name.equals("accord_group_commit_transaction_seconds_sum")) {
+                writingSeconds += value;
+            }
         }
-        return new Stages(stage, batchSum, batchCount);
+        return new Stages(stage, batchSum, batchCount, writingSeconds);
     }
 
     private List<Long> deliveryLatencies(String dpo, List<String> ids) throws Exception {
@@ -318,7 +350,7 @@ public final class LoadDriver {
             int concurrency = 32;
             String jar = null;
             String report = null;
-            int warmup = 20;
+            int warmup = 300;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rate = args[++i].equals("max") ? 0 : Double.parseDouble(args[i]);

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** The load run as Markdown. */
 record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
-        ProcessSampler.Sample usage, Duration startup, List<Long> deliveryMillis, long mailboxAtEnd, LoadDriver.Stages stages) {
+        ProcessSampler.Sample usage, Duration startup, List<Long> deliveryMillis, long mailboxAtEnd, LoadDriver.Stages stages,
+        LoadDriver.WarmUp warmUp, double compiledSeconds) {
 
     String markdown() {
         double throughput = result.accepted() / result.seconds();
@@ -20,6 +21,8 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rate() > 0 ? String.format(Locale.ROOT, "%.0f", options.rate()) : "max", options.seconds(),
                 options.concurrency(), options.warmupSeconds(), startup.toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "- warm-up: %.0f s at the highest rate, until the gateway's JIT compiler used under 5 %% of a "
+                + "round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0, 100 * warmUp.lastRoundJitShare()));
         out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
                 .append(" — figures taken while other work shares the 2 cores are not the machine's limit\n\n");
         out.append("| figure | value |\n| --- | --- |\n");
@@ -34,6 +37,10 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
                 pct(50), pct(95), pct(100));
         row(out, "gateway CPU", "%.1f s over %.1f s (%.2f cores)", usage.cpuSeconds(), usage.wallSeconds(),
                 usage.cpuSeconds() / usage.wallSeconds());
+        row(out, "gateway CPU per accepted submit / of which JIT compiling", "%.2f ms / %.1f s in the period",
+                1000 * usage.cpuSeconds() / Math.max(1, result.accepted()), compiledSeconds);
+        row(out, "bare seal CPU per operation (1 thread, same run) / its share of a submit's CPU", "%.2f ms / %.0f %%",
+                1000 / floor.oneThread(), 100 * (1 / floor.oneThread()) / (usage.cpuSeconds() / Math.max(1, result.accepted())));
         row(out, "gateway peak heap in use / peak resident memory", "%.0f MB / %.0f MB", usage.peakHeapBytes() / 1e6, usage.peakRssBytes() / 1e6);
         row(out, "crypto floor, bare CMS seal 4 KB EC P-256, 1 / 2 threads (same run)", "%.0f /s / %.0f /s", floor.oneThread(), floor.twoThreads());
         row(out, "throughput / crypto floor (2 threads)", "%.0f %%", 100 * throughput / floor.twoThreads());
@@ -51,8 +58,10 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
             }
         });
         if (stages.batchCount() > 0) {
-            out.append(String.format(Locale.ROOT, "%nGroup commit: %.0f transactions for %.0f pieces of work (mean %.1f per commit).%n",
-                    stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount()));
+            out.append(String.format(Locale.ROOT, "%nGroup commit: %.0f transactions for %.0f pieces of work (mean %.1f per commit); "
+                    + "the one writer thread was busy running and committing them (the stores and the log appends) %.0f %% of the "
+                    + "period, so it %s the bottleneck.%n", stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount(),
+                    100 * stages.writingSeconds() / usage.wallSeconds(), stages.writingSeconds() / usage.wallSeconds() > 0.9 ? "is" : "is not"));
         }
         out.append("\nStages nest: `outbound.submit` holds the others; `outbound.store` includes the wait for its group commit.\n");
     }

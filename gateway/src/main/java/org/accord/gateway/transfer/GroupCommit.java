@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,7 @@ public class GroupCommit implements SmartLifecycle {
 
     private final DistributionSummary batchSizes;
     private final Counter fallbacks;
+    private final Timer writing;
 
     public GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters,
             @Value("${accord.storage.group-commit-max-batch:128}") int maxBatch) {
@@ -54,6 +56,8 @@ public class GroupCommit implements SmartLifecycle {
                 .description("Pieces of work committed together in one group commit").register(meters);
         this.fallbacks = Counter.builder("accord.group.commit.fallbacks")
                 .description("Group commits rolled back and retried one piece at a time").register(meters);
+        this.writing = Timer.builder("accord.group.commit.transaction")
+                .description("Time the writer spends running and committing each group's transaction").register(meters);
         Gauge.builder("accord.group.commit.waiting", queue, BlockingQueue::size)
                 .description("Pieces of work waiting for the next group commit").register(meters);
     }
@@ -87,7 +91,7 @@ public class GroupCommit implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
+                writing.record(() -> commit(batch));
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
