@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Transfers whose delivery failed after all its attempts, kept for a resend by hand. The resend is logged
- * with the signed-in person as actor.
+ * Transfers whose delivery failed (the attempts or time agreed with the partner ran out, or it refused), kept for a
+ * resend by hand. The resend is logged with the signed-in person as actor.
  */
 @Controller
 class FailedTransfersController {

@@ -1,6 +1,7 @@
 package org.accord.gateway.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
@@ -23,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in another, with its log entry. Delivered: the transfer is marked so. Retryable and attempts left: the attempt
  * is logged and {@link DeliveryRetry} is thrown, so the broker offers the message again after its backoff.
  * Otherwise the transfer is marked failed, kept, and logged, for a resend.
+ * <p>
+ * The limits are the partner's ({@link DeliveryProperties#limitsFor}): its attempts, and its time, counted from
+ * when the transfer was stored or last resent. An attempt that fails, or a push held by an open circuit, once
+ * that time has passed marks the transfer failed ({@code DELIVERY_FAILED}, the push's code, a detail naming the
+ * time limit), so a partner that stays down does not keep its transfers queued for ever.
  * <p>
  * Attempts are counted on the transfer, not by the broker. A push held back because the partner's circuit is
  * open ({@link PartnerCircuits}) is logged ({@code PARTNER_CIRCUIT_OPEN}) and retried by the broker, but is not
@@ -104,34 +110,51 @@ public class PushDelivery {
         if (!transfer.status().awaitingDelivery()) {
             return false;
         }
-        int max = properties.maxAttempts();
+        DeliveryProperties.Limits limits = properties.limitsFor(transfer.recipient());
+        int max = limits.maxAttempts();
+        Instant now = clock.instant();
+        boolean outOfTime = !now.isBefore(transfer.deliveryStartedAt().plus(limits.giveUpAfter()));
         if (result.kind() == PushResult.Kind.HELD) {
+            String made = transfer.deliveryAttempts() + " of " + max + " attempts made";
+            if (outOfTime) {
+                return fail(transfer, result, now, "not attempted, partner circuit open; gave up after the time limit of "
+                        + limits.giveUpAfter() + ", " + made);
+            }
             transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_ATTEMPT_FAILED, LogOutcome.FAILED, result.code(), "gateway",
-                    transfer.facts(), transfer.sealedSha256(), "not attempted, partner circuit open; "
-                            + transfer.deliveryAttempts() + " of " + max + " attempts made"));
+                    transfer.facts(), transfer.sealedSha256(), "not attempted, partner circuit open; " + made));
             metrics.delivery(transfer.channel(), "held");
             return true;
         }
-        transfer.attempted(clock.instant());
+        transfer.attempted(now);
         int attempt = transfer.deliveryAttempts();
         if (result.kind() == PushResult.Kind.DELIVERED) {
-            transfer.moveTo(TransferStatus.DELIVERED, clock.instant());
+            transfer.moveTo(TransferStatus.DELIVERED, now);
             transferLog.append(new LogEntry(transferId, LogEvent.DELIVERED, LogOutcome.OK, result.code(), "gateway",
                     transfer.facts(), transfer.sealedSha256(), "attempt " + attempt));
             metrics.delivery(transfer.channel(), "delivered");
             return false;
         }
         if (result.kind() == PushResult.Kind.RETRYABLE && attempt < max) {
+            if (outOfTime) {
+                return fail(transfer, result, now, "gave up after attempt " + attempt + " of " + max + ": the time limit of "
+                        + limits.giveUpAfter() + " has passed");
+            }
             transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_ATTEMPT_FAILED, LogOutcome.FAILED, result.code(),
                     "gateway", transfer.facts(), transfer.sealedSha256(), "attempt " + attempt + " of " + max));
             metrics.delivery(transfer.channel(), "retry");
             return true;
         }
-        transfer.moveTo(TransferStatus.FAILED, clock.instant());
-        transferLog.append(new LogEntry(transferId, LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, result.code(), "gateway",
-                transfer.facts(), transfer.sealedSha256(), "gave up after attempt " + attempt));
+        return fail(transfer, result, now, "gave up after attempt " + attempt);
+    }
+
+    /** Marks the transfer failed and logs why; it is kept, for a resend by hand. Returns false: no retry. */
+    private boolean fail(Transfer transfer, PushResult result, Instant now, String detail) {
+        transfer.moveTo(TransferStatus.FAILED, now);
+        transferLog.append(new LogEntry(transfer.id(), LogEvent.DELIVERY_FAILED, LogOutcome.FAILED, result.code(), "gateway",
+                transfer.facts(), transfer.sealedSha256(), detail));
         metrics.delivery(transfer.channel(), "failed");
-        log.warn("Delivery of transfer={} failed code={} after {} attempt(s); kept for resend", transferId, result.code(), attempt);
+        log.warn("Delivery of transfer={} failed code={} after {} attempt(s) ({}); kept for resend", transfer.id(), result.code(),
+                transfer.deliveryAttempts(), detail);
         return false;
     }
 

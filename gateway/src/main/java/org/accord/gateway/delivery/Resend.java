@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Queues a failed transfer again, logging who asked. Only failed transfers can be resent; the resent transfer
- * gets the full number of delivery attempts again.
+ * gets its partner's full number of delivery attempts and its full time limit again, both counted from the resend.
  */
 @Service
 public class Resend {

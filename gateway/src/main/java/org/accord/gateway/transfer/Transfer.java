@@ -46,6 +46,7 @@ public class Transfer implements Persistable<String> {
     private String requestSha256;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant deliveryStartedAt;
     private String inReplyTo;
     private String partnerTransferId;
     @Version
@@ -98,6 +99,7 @@ public class Transfer implements Persistable<String> {
         this.partnerTransferId = draft.partnerTransferId();
         this.createdAt = now;
         this.updatedAt = now;
+        this.deliveryStartedAt = now;
     }
 
     /** What the transfer log records about this transfer at each later step. */
@@ -112,10 +114,11 @@ public class Transfer implements Persistable<String> {
         this.updatedAt = now;
     }
 
-    /** Queues a failed transfer again, by hand: its delivery attempts are counted afresh. */
+    /** Queues a failed transfer again, by hand: its delivery attempts and its delivery time are counted afresh. */
     public void requeueForResend(Instant now) {
         this.status = TransferStatus.QUEUED;
         this.deliveryAttempts = 0;
+        this.deliveryStartedAt = now;
         this.updatedAt = now;
     }
 
@@ -145,6 +148,9 @@ public class Transfer implements Persistable<String> {
     public String requestSha256() { return requestSha256; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+
+    /** When delivery began: when the transfer was stored, or when it was last resent by hand. */
+    public Instant deliveryStartedAt() { return deliveryStartedAt; }
 
     /** The id of the transfer at this gateway that this one answers, if it answers one. */
     public String inReplyTo() { return inReplyTo; }

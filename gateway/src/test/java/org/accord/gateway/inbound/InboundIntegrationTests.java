@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -32,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Partners push sealed messages to {@code POST /api/v1/inbound} with a token: a valid outcome reaches the safeguarding
  * lead's mailbox with the gateway's signed receipt; a repeat is answered as already received with the same receipt
  * and logged; a message refused by agreement keeps nothing; a tampered message, one signed by someone else,
- * one from a signer outside the trust store, and one no agreement covers are each refused with their code and
- * logged.
+ * one from a signer outside the trust store, one from a signer that is no partner, and one no agreement covers
+ * are each refused with their code and logged.
  */
 class InboundIntegrationTests extends GatewayIntegrationTest {
 
@@ -143,6 +144,21 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("reason").asString()).isEqualTo("SIGNER_UNTRUSTED");
+        assertLoggedWithCode(response, "SIGNER_UNTRUSTED");
+    }
+
+    @Test
+    void whenTheSignerIsNotAPartnerTheGatewayKnowsThenSignerNotPartnerAndLogged() throws Exception {
+        PartnerCredentials unknown = PartnerCredentials.issuedByDemoCa(DATA_DIR.resolve("pki"), "unknown-agency",
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400));
+        byte[] sealed = InboundMessages.seal(InboundMessages.outcome(POLICE), unknown, pki());
+
+        Response response = post(POLICE, sealed);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("INBOUND_REJECTED");
+        assertThat(response.json().get("reason").asString()).isEqualTo("SIGNER_NOT_PARTNER");
+        assertLoggedWithCode(response, "SIGNER_NOT_PARTNER");
     }
 
     @Test
@@ -155,6 +171,9 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.code()).isEqualTo("REFUSED_BY_AGREEMENT");
+        String reason = response.json().get("reason").asString();
+        assertThat(reason).isNotBlank();
+        assertLoggedWithCode(response, reason);
     }
 
     @Test
@@ -181,6 +200,14 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
         String refusalId = response.json().get("refusalId").asString();
         assertThat(client.get("/api/v1/audit/transfers?transferId=" + refusalId, "accord-dpo").json().get("entries").get(0)
                 .get("event").asString()).isEqualTo("REFUSED");
+    }
+
+    private void assertLoggedWithCode(Response response, String code) {
+        String refusalId = response.json().get("refusalId").asString();
+        JsonNode entry = client.get("/api/v1/audit/transfers?transferId=" + refusalId, "accord-dpo").json().get("entries").get(0);
+        assertThat(entry.get("event").asString()).isEqualTo("REFUSED");
+        assertThat(entry.get("code").asString()).isEqualTo(code);
+        assertThat(entry.get("actor").asString()).isEqualTo(POLICE);
     }
 
     private byte[] message(String sender, String recordType, String purpose) {

@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Partners put sealed messages on the inbound queue of the gateway's broker, asking for an answer on a reply queue:
  * a valid outcome is accepted and answered with the signed receipt; a repeat is dropped and answered with the same
- * receipt; a tampered message and one from a signer the directory does not know are refused with their codes; and
- * a message that cannot be processed ends in the dead-letter queue after its attempts. Each outcome is in the
+ * receipt; a tampered message, one from a signer the directory does not know and one no agreement covers are
+ * refused with their codes; and a message that cannot be processed ends in the dead-letter queue after its attempts. Each outcome is in the
  * transfer log with its code.
  */
 class InboundQueueIntegrationTests extends GatewayIntegrationTest {
@@ -113,6 +113,22 @@ class InboundQueueIntegrationTests extends GatewayIntegrationTest {
 
         assertThat(reply.getStringProperty("AccordRefusalCode")).isEqualTo("SIGNER_UNTRUSTED");
         assertRefusedAndLogged(reply);
+    }
+
+    @Test
+    void whenNoAgreementCoversTheQueuedRecordThenItIsRefusedByAgreementWithItsCodeAndLogged() throws Exception {
+        DemoPki pki = InboundMessages.pki(DATA_DIR);
+        ObjectNode referral = InboundMessages.message(POLICE, "prevent-referral", "prevent-referral-assessment");
+
+        Message reply = sendAndReceive(InboundMessages.seal(referral, PartnerCredentials.demo(pki, POLICE), pki));
+
+        assertThat(reply.getStringProperty("AccordInboundStatus")).isEqualTo("REFUSED");
+        String code = reply.getStringProperty("AccordRefusalCode");
+        assertThat(code).isNotBlank();
+        assertThat(body(reply)).isEmpty();
+        Map<String, Object> entry = jdbc.queryForMap("select event, code, actor from transfer_log where transfer_id = ?",
+                reply.getStringProperty("AccordRefusalId"));
+        assertThat(entry).containsEntry("event", "REFUSED").containsEntry("code", code).containsEntry("actor", "jms:" + QUEUE);
     }
 
     @Test

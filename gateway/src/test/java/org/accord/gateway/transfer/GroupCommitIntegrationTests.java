@@ -3,6 +3,7 @@ package org.accord.gateway.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.accord.gateway.support.GatewayIntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,27 +44,28 @@ class GroupCommitIntegrationTests extends GatewayIntegrationTest {
         double fallbacksBefore = meters.counter("accord.group.commit.fallbacks").count();
         double groupsBefore = meters.summary("accord.group.commit.batch").count();
 
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
-            // The first piece holds the writer until the others are queued behind it, so they form one group.
+            // The first piece holds the writer until the others are queued behind it, so they form one group. They
+            // are queued only once the writer runs it, so that none is taken into its group beside it.
             Future<Object> blocker = callers.submit(() -> groupCommit.run(() -> {
+                started.countDown();
                 await(release);
                 return insert(batch.substring(0, 30) + "-first");
             }));
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("the writer runs the first piece").isTrue();
             List<Future<Object>> others = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String id = batch.substring(0, 30) + "-" + i;
                 others.add(callers.submit(() -> groupCommit.run(() -> insert(id))));
             }
             Future<Object> clash = callers.submit(() -> groupCommit.run(() -> insert(taken)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (meters.get("accord.group.commit.waiting").gauge().value() < 7 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
             // At least the seven; background work of the shared gateway (a delivery, say) may queue too.
-            assertThat(meters.get("accord.group.commit.waiting").gauge().value()).as("queued behind the busy writer")
-                    .isGreaterThanOrEqualTo(7);
+            Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
+                    assertThat(meters.get("accord.group.commit.waiting").gauge().value()).as("queued behind the busy writer")
+                            .isGreaterThanOrEqualTo(7));
             release.countDown();
 
             assertThat(blocker.get(30, TimeUnit.SECONDS)).isEqualTo(batch.substring(0, 30) + "-first");
