@@ -3,6 +3,7 @@ package org.accord.gateway.delivery;
 import java.time.Clock;
 import java.time.Instant;
 
+import jakarta.persistence.OptimisticLockException;
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
 import org.accord.gateway.audit.LogOutcome;
@@ -14,6 +15,7 @@ import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +41,7 @@ public class PushDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(PushDelivery.class);
     private static final String JMS = "jms";
+    private static final int RECORD_TRIES = 3;
 
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
@@ -78,7 +81,7 @@ public class PushDelivery {
             return;
         }
         PushResult result = circuits.call(pending.recipient(), () -> push(pending));
-        Boolean retry = write.execute(status -> record(transferId, result));
+        Boolean retry = recordOutcome(transferId, result);
         if (Boolean.TRUE.equals(retry)) {
             log.info("Delivery of transfer={} not done code={} (broker delivery {}); the broker will retry", transferId,
                     result.code(), deliveryCount);
@@ -99,6 +102,26 @@ public class PushDelivery {
         return JMS.equals(pending.channel())
                 ? jms.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed())
                 : https.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed());
+    }
+
+    /**
+     * Records the outcome in a transaction of its own. A transfer changed since this transaction read it (marked
+     * queued just after its hand-over, say) fails the optimistic check; the outcome is then recorded again
+     * against its fresh state, so the attempt is still logged.
+     */
+    private Boolean recordOutcome(String transferId, PushResult result) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return write.execute(status -> record(transferId, result));
+            }
+            catch (OptimisticLockingFailureException | OptimisticLockException e) {
+                // The flush before the log's chain head is locked raises the JPA exception itself, untranslated.
+                if (tries == RECORD_TRIES) {
+                    throw e;
+                }
+                log.debug("Transfer={} changed while its delivery outcome was recorded; recording again", transferId);
+            }
+        }
     }
 
     /**

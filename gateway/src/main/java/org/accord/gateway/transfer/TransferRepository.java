@@ -33,9 +33,14 @@ public interface TransferRepository extends Repository<Transfer, String> {
     @Query("select t.id from Transfer t where t.status = :status and t.updatedAt < :before order by t.updatedAt")
     List<String> findIdsStuckIn(TransferStatus status, Instant before, Pageable page);
 
-    /** Moves a transfer on only if it is still at {@code expected}; returns the number of rows changed. */
+    /**
+     * Moves a transfer on only if it is still at {@code expected}; returns the number of rows changed. The row
+     * version moves on too, so a transaction that read the transfer before this update cannot write its old
+     * status back over the new one.
+     */
     @Modifying
-    @Query("update Transfer t set t.status = :next, t.updatedAt = :now where t.id = :id and t.status = :expected")
+    @Query("update Transfer t set t.status = :next, t.updatedAt = :now, t.rowVersion = t.rowVersion + 1 "
+            + "where t.id = :id and t.status = :expected")
     int advance(String id, TransferStatus expected, TransferStatus next, Instant now);
 
     long countByStatus(TransferStatus status);
