@@ -11,6 +11,8 @@ final class StartPositions {
     private static final int EMAIL_LOCAL_PART = 64;
     private static final int TOKEN_SPACING = 5;
     private static final int INITIAL_CAPACITY = 16;
+    private static final int MAX_LETTERS_BEFORE_DIGIT = 3;
+    private static final int IPV6_LEADING_HEX = 4;
 
     /** An ASCII letter or digit not preceded by one: where a word-bounded pattern can start. */
     final Positions tokens;
@@ -21,14 +23,22 @@ final class StartPositions {
      * "www." or lies in a run of letters, digits, '-' and '.' ending at a '/'.
      */
     final Positions urls = new Positions();
-    /** A hex digit or ':' not preceded by one. */
-    final Positions hex = new Positions();
+    /** An ASCII digit not preceded by an ASCII letter or digit. */
+    final Positions numbers = new Positions();
+    /** An ASCII capital, or a 9 (a driving licence pads a short surname with 9s), not preceded by a letter or digit. */
+    final Positions capitals = new Positions();
+    /** One to three ASCII letters not preceded by a letter or digit, then a digit or a space and a digit. */
+    final Positions lettersBeforeDigits = new Positions();
+    /** Up to four hex digits then ':', not preceded by a hex digit or ':'. */
+    final Positions ipv6 = new Positions();
     /** An '@'. */
     final Positions atSigns = new Positions();
     /** The start of a run of 1 to 65 e-mail local-part characters that ends at an '@'. */
     final Positions emails = new Positions();
 
     private int domainRun;
+    private int hexRun = -1;
+    private boolean hexRunHasColon;
 
     StartPositions(String text) {
         tokens = new Positions(text.length() / TOKEN_SPACING + 1);
@@ -36,8 +46,9 @@ final class StartPositions {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean alnum = PatternScan.isAlnum(c);
-            if (alnum && !PatternScan.isAlnum(before)) {
-                tokens.add(i);
+            boolean afterAlnum = PatternScan.isAlnum(before);
+            if (alnum && !afterAlnum) {
+                addToken(text, i, c);
             }
             if (PatternScan.isDigit(c) && !PatternScan.isDigit(before)) {
                 digits.add(i);
@@ -47,12 +58,10 @@ final class StartPositions {
                 endDomainRun(text, c);
                 domainRun = urls.size();
             }
-            if ((alnum || c == '-') && !PatternScan.isAlnum(before) && "@./".indexOf(before) < 0) {
+            if ((alnum || c == '-') && !afterAlnum && before != '@' && before != '.' && before != '/') {
                 urls.add(i);
             }
-            if ((PatternScan.isHex(c) || c == ':') && !PatternScan.isHex(before) && before != ':') {
-                hex.add(i);
-            }
+            addIpv6Start(c, i);
             if (c == '@') {
                 atSigns.add(i);
                 addEmailStart(text, i);
@@ -60,6 +69,46 @@ final class StartPositions {
             before = c;
         }
         endDomainRun(text, (char) 0);
+    }
+
+    private void addToken(String text, int i, char c) {
+        tokens.add(i);
+        if (PatternScan.isDigit(c)) {
+            numbers.add(i);
+        }
+        if (PatternScan.isUpper(c) || c == '9') {
+            capitals.add(i);
+        }
+        if (PatternScan.isLetter(c) && isLettersBeforeDigit(text, i)) {
+            lettersBeforeDigits.add(i);
+        }
+    }
+
+    private static boolean isLettersBeforeDigit(String text, int i) {
+        int j = i + 1;
+        while (j - i < MAX_LETTERS_BEFORE_DIGIT && PatternScan.isLetter(PatternScan.at(text, j))) {
+            j++;
+        }
+        char next = PatternScan.at(text, j);
+        return PatternScan.isDigit(next) || next == ' ' && PatternScan.isDigit(PatternScan.at(text, j + 1));
+    }
+
+    /** At the first ':' of a run of hex digits and colons, adds the run's start if at most four hex digits came before. */
+    private void addIpv6Start(char c, int i) {
+        if (!PatternScan.isHex(c) && c != ':') {
+            hexRun = -1;
+            return;
+        }
+        if (hexRun < 0) {
+            hexRun = i;
+            hexRunHasColon = false;
+        }
+        if (c == ':' && !hexRunHasColon) {
+            hexRunHasColon = true;
+            if (i - hexRun <= IPV6_LEADING_HEX) {
+                ipv6.add(hexRun);
+            }
+        }
     }
 
     /**
