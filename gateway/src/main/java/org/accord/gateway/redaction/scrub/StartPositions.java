@@ -13,6 +13,15 @@ final class StartPositions {
     private static final int INITIAL_CAPACITY = 16;
     private static final int MAX_LETTERS_BEFORE_DIGIT = 3;
     private static final int IPV6_LEADING_HEX = 4;
+    private static final int ASCII = 128;
+    private static final int ALNUM = 1;
+    private static final int DIGIT = 2;
+    /** A character of a domain name: letter, digit, '-' or '.'. */
+    private static final int DOMAIN = 4;
+    private static final int HEX_OR_COLON = 8;
+    /** '@', '.' or '/': a URL does not start right after one. */
+    private static final int NOT_BEFORE_URL = 16;
+    private static final byte[] KINDS = kinds();
 
     /** An ASCII letter or digit not preceded by one: where a word-bounded pattern can start. */
     final Positions tokens;
@@ -42,33 +51,54 @@ final class StartPositions {
 
     StartPositions(String text) {
         tokens = new Positions(text.length() / TOKEN_SPACING + 1);
-        char before = 0;
+        int before = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean alnum = PatternScan.isAlnum(c);
-            boolean afterAlnum = PatternScan.isAlnum(before);
-            if (alnum && !afterAlnum) {
+            int kind = kind(c);
+            boolean wordStart = (kind & ALNUM) != 0 && (before & ALNUM) == 0;
+            if (wordStart) {
                 addToken(text, i, c);
             }
-            if (PatternScan.isDigit(c) && !PatternScan.isDigit(before)) {
+            if ((kind & DIGIT) != 0 && (before & DIGIT) == 0) {
                 digits.add(i);
             }
-            boolean domain = alnum || c == '-' || c == '.';
-            if (!domain) {
+            if ((kind & DOMAIN) == 0) {
                 endDomainRun(text, c);
                 domainRun = urls.size();
-            }
-            if ((alnum || c == '-') && !afterAlnum && before != '@' && before != '.' && before != '/') {
+            } else if ((wordStart || c == '-') && (before & (ALNUM | NOT_BEFORE_URL)) == 0) {
                 urls.add(i);
             }
-            addIpv6Start(c, i);
+            if ((kind & HEX_OR_COLON) != 0) {
+                addIpv6Start(c, i);
+            } else {
+                hexRun = -1;
+            }
             if (c == '@') {
                 atSigns.add(i);
                 addEmailStart(text, i);
             }
-            before = c;
+            before = kind;
         }
         endDomainRun(text, (char) 0);
+    }
+
+    /** The kind bits of {@code c}: one table look-up, since the scan tests several kinds of every character. */
+    private static int kind(char c) {
+        return c < KINDS.length ? KINDS[c] : 0;
+    }
+
+    private static byte[] kinds() {
+        byte[] kinds = new byte[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            int kind = 0;
+            kind |= PatternScan.isAlnum(c) ? ALNUM : 0;
+            kind |= PatternScan.isDigit(c) ? DIGIT : 0;
+            kind |= PatternScan.isAlnum(c) || c == '-' || c == '.' ? DOMAIN : 0;
+            kind |= PatternScan.isHex(c) || c == ':' ? HEX_OR_COLON : 0;
+            kind |= c == '@' || c == '.' || c == '/' ? NOT_BEFORE_URL : 0;
+            kinds[c] = (byte) kind;
+        }
+        return kinds;
     }
 
     private void addToken(String text, int i, char c) {
@@ -95,10 +125,6 @@ final class StartPositions {
 
     /** At the first ':' of a run of hex digits and colons, adds the run's start if at most four hex digits came before. */
     private void addIpv6Start(char c, int i) {
-        if (!PatternScan.isHex(c) && c != ':') {
-            hexRun = -1;
-            return;
-        }
         if (hexRun < 0) {
             hexRun = i;
             hexRunHasColon = false;
