@@ -19,6 +19,8 @@ final class DateFinder {
             "(?<![A-Za-z0-9])" + MONTH + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? [0-9]{4})?" + "(?![A-Za-z0-9])");
 
     private static final String[] ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"};
+    private static final int MONTH_PREFIX = 3;
+    private static final int LONGEST_MONTH = "September".length();
     private static final String MONTH_INITIALS = "JFMASOND";
     private static final String[] MONTH_PREFIXES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -49,7 +51,7 @@ final class DateFinder {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        PatternScan.each(MONTH_DAY, text, starts.capitals, DateFinder::monthStart, m -> {
+        PatternScan.each(MONTH_DAY, text, starts.capitals, DateFinder::monthDayStart, m -> {
             int day = Integer.parseInt(m.group(2));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
@@ -71,6 +73,18 @@ final class DateFinder {
             return false;
         }
         return monthStart(text, j + 1) || text.startsWith("of ", j + 1) && monthStart(text, j + 4);
+    }
+
+    /** The start of a month name, then the rest of the word, a space and a digit. */
+    private static boolean monthDayStart(String text, int i) {
+        if (!monthStart(text, i)) {
+            return false;
+        }
+        int j = i + MONTH_PREFIX;
+        while (j - i < LONGEST_MONTH && PatternScan.isLetter(PatternScan.at(text, j))) {
+            j++;
+        }
+        return PatternScan.at(text, j) == ' ' && PatternScan.isDigit(PatternScan.at(text, j + 1));
     }
 
     /** Every month name and abbreviation starts with one of the twelve three-letter prefixes. */
