@@ -154,7 +154,7 @@ final class IdentifierFinder {
     }
 
     private static void numbers(String text, StartPositions starts, Candidates out) {
-        PatternScan.each(TEN_DIGITS, text, starts.numbers, (t, i) -> PatternScan.digitRun(t, i) >= 3, m -> {
+        PatternScan.each(TEN_DIGITS, text, starts.numbers, IdentifierFinder::tenDigitsStart, m -> {
             String digits = m.group().replace(" ", "").replace("-", "");
             int ucas = nearest(text, m.start(), "ucas", "personal id", "application number");
             int nhs = nearest(text, m.start(), "nhs", "health");
@@ -199,11 +199,23 @@ final class IdentifierFinder {
     }
 
     private static final int LICENCE_PREFIX = 5;
+    private static final int TEN = 10;
 
     /** A run of {@code min} to {@code max} digits at {@code i}, then one of {@code next}. */
     static boolean digitsThen(String text, int i, int min, int max, String next) {
         int run = PatternScan.digitRun(text, i);
         return run >= min && run <= max && i + run < text.length() && next.indexOf(text.charAt(i + run)) >= 0;
+    }
+
+    /** Ten digits, or three, three and four joined by the same space or hyphen, with no digit after. */
+    private static boolean tenDigitsStart(String text, int i) {
+        int run = PatternScan.digitRun(text, i);
+        if (run == TEN) {
+            return true;
+        }
+        char separator = PatternScan.at(text, i + 3);
+        return run == 3 && (separator == ' ' || separator == '-') && PatternScan.digitRun(text, i + 4) == 3
+                && PatternScan.at(text, i + 7) == separator && PatternScan.digitRun(text, i + 8) == 4;
     }
 
     /** Five capitals or 9s, then a digit or a space, at a word start. */
