@@ -18,6 +18,9 @@ final class DateFinder {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![A-Za-z0-9])" + MONTH + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? [0-9]{4})?" + "(?![A-Za-z0-9])");
 
+    private static final String[] ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"};
+    private static final int MONTH_PREFIX = 3;
+    private static final int LONGEST_MONTH = "September".length();
     private static final String MONTH_INITIALS = "JFMASOND";
     private static final String[] MONTH_PREFIXES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -42,13 +45,13 @@ final class DateFinder {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        PatternScan.each(DAY_MONTH, text, starts.tokens, (t, i) -> IdentifierFinder.digitsThen(t, i, 1, 2, " snrt"), m -> {
+        PatternScan.each(DAY_MONTH, text, starts.numbers, DateFinder::dayMonthStart, m -> {
             int day = Integer.parseInt(m.group(1));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
             }
         });
-        PatternScan.each(MONTH_DAY, text, starts.tokens, DateFinder::monthStart, m -> {
+        PatternScan.each(MONTH_DAY, text, starts.capitals, DateFinder::monthDayStart, m -> {
             int day = Integer.parseInt(m.group(2));
             if (day >= 1 && day <= 31) {
                 out.add(IdentifierType.DATE, m.start(), m.end());
@@ -56,12 +59,44 @@ final class DateFinder {
         });
     }
 
-    /** Every month name and abbreviation starts with one of the twelve three-letter prefixes. */
-    private static boolean monthStart(String text, int i) {
-        if (MONTH_INITIALS.indexOf(text.charAt(i)) < 0) {
+    /** One or two digits, perhaps an ordinal suffix, a space, perhaps "of ", then the start of a month name. */
+    private static boolean dayMonthStart(String text, int i) {
+        int run = PatternScan.digitRun(text, i);
+        if (run < 1 || run > 2) {
             return false;
         }
-        for (String prefix : MONTH_PREFIXES) {
+        int j = i + run;
+        if (startsWithAny(text, j, ORDINAL_SUFFIXES)) {
+            j += 2;
+        }
+        if (PatternScan.at(text, j) != ' ') {
+            return false;
+        }
+        return monthStart(text, j + 1) || text.startsWith("of ", j + 1) && monthStart(text, j + 4);
+    }
+
+    /** The start of a month name, then the rest of the word, a space and a digit. */
+    private static boolean monthDayStart(String text, int i) {
+        if (!monthStart(text, i)) {
+            return false;
+        }
+        int j = i + MONTH_PREFIX;
+        while (j - i < LONGEST_MONTH && PatternScan.isLetter(PatternScan.at(text, j))) {
+            j++;
+        }
+        return PatternScan.at(text, j) == ' ' && PatternScan.isDigit(PatternScan.at(text, j + 1));
+    }
+
+    /** Every month name and abbreviation starts with one of the twelve three-letter prefixes. */
+    private static boolean monthStart(String text, int i) {
+        if (MONTH_INITIALS.indexOf(PatternScan.at(text, i)) < 0) {
+            return false;
+        }
+        return startsWithAny(text, i, MONTH_PREFIXES);
+    }
+
+    private static boolean startsWithAny(String text, int i, String[] prefixes) {
+        for (String prefix : prefixes) {
             if (text.startsWith(prefix, i)) {
                 return true;
             }

@@ -23,11 +23,11 @@ public final class DictionaryNameDetector implements PersonNameDetector {
 
     private static final String RESOURCES = "/org/accord/gateway/redaction/scrub/";
 
-    private final Set<String> forenames;
-    private final Set<String> surnames;
-    private final Set<String> titles;
-    private final Set<String> notNames;
-    private final Set<String> ambiguousForenames;
+    private final LowerCaseWords forenames;
+    private final LowerCaseWords surnames;
+    private final LowerCaseWords titles;
+    private final LowerCaseWords notNames;
+    private final LowerCaseWords ambiguousForenames;
 
     public DictionaryNameDetector(Set<String> forenames, Set<String> surnames, Set<String> titles, Set<String> notNames,
                                   Set<String> ambiguousForenames) {
@@ -56,7 +56,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
                 i++;
                 last = extend(text, words, i);
             } else if (isForename(word)) {
-                boolean ambiguous = ambiguousForenames.contains(word.lower());
+                boolean ambiguous = ambiguousForenames.contains(word);
                 boolean pair = i + 1 < words.size() && word.isFollowedBy(words.get(i + 1), text)
                         && (ambiguous ? isSurname(words.get(i + 1)) : couldBeName(words.get(i + 1)));
                 if (pair) {
@@ -87,26 +87,26 @@ public final class DictionaryNameDetector implements PersonNameDetector {
     }
 
     private boolean isTitle(Word word) {
-        return Character.isUpperCase(word.charAt(0)) && titles.contains(word.lower());
+        return Character.isUpperCase(word.charAt(0)) && titles.contains(word);
     }
 
     private boolean isForename(Word word) {
-        return word.isCapitalised() && forenames.contains(word.lower()) && !notNames.contains(word.lower());
+        return word.isCapitalised() && forenames.contains(word) && !notNames.contains(word);
     }
 
     private boolean isSurname(Word word) {
-        return word.isCapitalised() && surnames.contains(word.lower()) && !notNames.contains(word.lower());
+        return word.isCapitalised() && surnames.contains(word) && !notNames.contains(word);
     }
 
     /** Capitalised, and neither a title nor a word on the not-a-name list. */
     public boolean couldBeName(Word word) {
-        return word.isCapitalised() && !notNames.contains(word.lower()) && !titles.contains(word.lower());
+        return word.isCapitalised() && !notNames.contains(word) && !titles.contains(word);
     }
 
-    private static Set<String> lower(Set<String> words) {
+    private static LowerCaseWords lower(Set<String> words) {
         Set<String> lower = new HashSet<>();
         words.forEach(w -> lower.add(w.toLowerCase(Locale.ROOT)));
-        return Set.copyOf(lower);
+        return new LowerCaseWords(lower);
     }
 
     static Set<String> list(String name) {

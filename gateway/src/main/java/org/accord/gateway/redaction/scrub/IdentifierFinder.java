@@ -57,39 +57,39 @@ final class IdentifierFinder {
             }
             out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
         });
-        PatternScan.each(IPV6, text, starts.hex, IdentifierFinder::ipv6Start, m -> {
+        PatternScan.each(IPV6, text, starts.ipv6, (t, i) -> true, m -> {
             if (isIpv6(m.group())) {
                 out.add(IdentifierType.IP_ADDRESS, m.start(), m.end());
             }
         });
         DateFinder.find(text, starts, out);
-        PatternScan.each(PNC, text, starts.tokens, (t, i) -> digitsThen(t, i, 2, 4, "/"), m -> {
+        PatternScan.each(PNC, text, starts.numbers, (t, i) -> digitsThen(t, i, 2, 4, "/"), m -> {
             int year = Integer.parseInt(m.group(1));
             int serial = Integer.parseInt(m.group(2));
             if (CheckDigits.pncCheckLetter(year, serial) == m.group(3).charAt(0) || nearest(text, m.start(), "pnc", "police national computer") >= 0) {
                 out.add(IdentifierType.PNC_ID, m.start(), m.end());
             }
         });
-        PatternScan.each(DRIVING_LICENCE, text, starts.tokens, IdentifierFinder::licenceStart, m -> {
+        PatternScan.each(DRIVING_LICENCE, text, starts.capitals, IdentifierFinder::licenceStart, m -> {
             int month = Integer.parseInt(m.group(2)) % 50;
             int day = Integer.parseInt(m.group(3));
             if (!allNines(text, m.start(1), m.end(1)) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 out.add(IdentifierType.DRIVING_LICENCE, m.start(), m.end());
             }
         });
-        PatternScan.each(NI, text, starts.tokens, IdentifierFinder::niStart, m -> {
+        PatternScan.each(NI, text, starts.lettersBeforeDigits, IdentifierFinder::niStart, m -> {
             String match = m.group();
             boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT)) || match.equals(match.toLowerCase(Locale.ROOT));
             if (consistentCase && CheckDigits.isNiPrefix(Character.toUpperCase(m.group(1).charAt(0)), Character.toUpperCase(m.group(2).charAt(0)))) {
                 out.add(IdentifierType.NI_NUMBER, m.start(), m.end());
             }
         });
-        PatternScan.each(POSTCODE, text, starts.tokens, IdentifierFinder::postcodeStart, m -> {
+        PatternScan.each(POSTCODE, text, starts.lettersBeforeDigits, IdentifierFinder::postcodeStart, m -> {
             if (m.group(2) == null || isPostcode(m.group(2), m.group(3), m.group(4))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
         });
-        PatternScan.each(LOWER_CASE_POSTCODE, text, starts.tokens, IdentifierFinder::lowerCasePostcodeStart, m -> {
+        PatternScan.each(LOWER_CASE_POSTCODE, text, starts.lettersBeforeDigits, IdentifierFinder::lowerCasePostcodeStart, m -> {
             if (isPostcode(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT), m.group(3).toUpperCase(Locale.ROOT))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
             }
@@ -154,7 +154,7 @@ final class IdentifierFinder {
     }
 
     private static void numbers(String text, StartPositions starts, Candidates out) {
-        PatternScan.each(TEN_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) >= 3, m -> {
+        PatternScan.each(TEN_DIGITS, text, starts.numbers, IdentifierFinder::tenDigitsStart, m -> {
             String digits = m.group().replace(" ", "").replace("-", "");
             int ucas = nearest(text, m.start(), "ucas", "personal id", "application number");
             int nhs = nearest(text, m.start(), "nhs", "health");
@@ -164,8 +164,8 @@ final class IdentifierFinder {
                 out.add(IdentifierType.NHS_NUMBER, m.start(), m.end());
             }
         });
-        PatternScan.each(LONG_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) >= 13, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
-        PatternScan.each(NINE_DIGITS, text, starts.tokens, (t, i) -> PatternScan.digitRun(t, i) == 9, m -> {
+        PatternScan.each(LONG_DIGITS, text, starts.numbers, (t, i) -> PatternScan.digitRun(t, i) >= 13, m -> out.add(IdentifierType.STUDENT_ID, m.start(), m.end()));
+        PatternScan.each(NINE_DIGITS, text, starts.numbers, (t, i) -> PatternScan.digitRun(t, i) == 9, m -> {
             if (nearest(text, m.start(), "passport") >= 0) {
                 out.add(IdentifierType.PASSPORT, m.start(), m.end());
             }
@@ -199,7 +199,7 @@ final class IdentifierFinder {
     }
 
     private static final int LICENCE_PREFIX = 5;
-    private static final int IPV6_LEADING_HEX = 4;
+    private static final int TEN = 10;
 
     /** A run of {@code min} to {@code max} digits at {@code i}, then one of {@code next}. */
     static boolean digitsThen(String text, int i, int min, int max, String next) {
@@ -207,17 +207,15 @@ final class IdentifierFinder {
         return run >= min && run <= max && i + run < text.length() && next.indexOf(text.charAt(i + run)) >= 0;
     }
 
-    /** Up to four hex digits then ':', not preceded by a hex digit or ':'. */
-    private static boolean ipv6Start(String text, int i) {
-        char before = PatternScan.at(text, i - 1);
-        if (PatternScan.isHex(before) || before == ':') {
-            return false;
+    /** Ten digits, or three, three and four joined by the same space or hyphen, with no digit after. */
+    private static boolean tenDigitsStart(String text, int i) {
+        int run = PatternScan.digitRun(text, i);
+        if (run == TEN) {
+            return true;
         }
-        int j = i;
-        while (j - i < IPV6_LEADING_HEX && PatternScan.isHex(PatternScan.at(text, j))) {
-            j++;
-        }
-        return PatternScan.at(text, j) == ':';
+        char separator = PatternScan.at(text, i + 3);
+        return run == 3 && (separator == ' ' || separator == '-') && PatternScan.digitRun(text, i + 4) == 3
+                && PatternScan.at(text, i + 7) == separator && PatternScan.digitRun(text, i + 8) == 4;
     }
 
     /** Five capitals or 9s, then a digit or a space, at a word start. */

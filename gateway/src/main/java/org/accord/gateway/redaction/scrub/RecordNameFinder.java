@@ -3,7 +3,6 @@ package org.accord.gateway.redaction.scrub;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,7 +13,6 @@ import java.util.Set;
  */
 final class RecordNameFinder {
 
-    private static final int INITIALS = 128;
     private static final Set<String> NOT_NAME_WORDS = DictionaryNameDetector.list("known-name-stopwords.txt");
 
     private RecordNameFinder() {
@@ -24,30 +22,30 @@ final class RecordNameFinder {
      * @param detector the name detector if other names are to be found too, else {@code null}
      */
     static List<Finding> find(String text, List<Word> words, List<String> knownNames, PersonNameDetector detector) {
-        Set<String> known = new HashSet<>();
+        Set<String> knownWords = new HashSet<>();
         for (String name : knownNames) {
             for (Word word : Word.of(name)) {
-                addWord(known, word.lower());
+                addWord(knownWords, word.lower());
                 for (String part : word.lower().split("-")) {
-                    addWord(known, part);
+                    addWord(knownWords, part);
                 }
             }
         }
         List<Finding> found = new ArrayList<>();
-        if (known.isEmpty()) {
+        if (knownWords.isEmpty()) {
             return found;
         }
-        boolean[] knownInitials = initials(known);
+        LowerCaseWords known = new LowerCaseWords(knownWords);
         int i = 0;
         while (i < words.size()) {
-            if (!isKnown(words.get(i), known, knownInitials)) {
+            if (!isKnown(words.get(i), known)) {
                 i++;
                 continue;
             }
             int first = i;
             int last = i;
             while (last + 1 < words.size() && words.get(last).isFollowedBy(words.get(last + 1), text)
-                    && isKnown(words.get(last + 1), known, knownInitials)) {
+                    && isKnown(words.get(last + 1), known)) {
                 last++;
             }
             if (detector instanceof DictionaryNameDetector dictionary && words.get(first).isCapitalised()) {
@@ -73,44 +71,24 @@ final class RecordNameFinder {
         }
     }
 
-    /** The whole word, or one of its hyphen-separated parts, is a known name word; allocates only for likely ones. */
-    private static boolean isKnown(Word word, Set<String> known, boolean[] knownInitials) {
-        if (isKnownSpan(word, 0, word.length(), known, knownInitials)) {
+    /** The whole word, or one of its hyphen-separated parts, is a known name word. */
+    private static boolean isKnown(Word word, LowerCaseWords known) {
+        if (isKnownSpan(word, 0, word.length(), known)) {
             return true;
         }
         int from = 0;
         for (int i = 0; i < word.length(); i++) {
             if (word.charAt(i) == '-') {
-                if (isKnownSpan(word, from, i, known, knownInitials)) {
+                if (isKnownSpan(word, from, i, known)) {
                     return true;
                 }
                 from = i + 1;
             }
         }
-        return from > 0 && isKnownSpan(word, from, word.length(), known, knownInitials);
+        return from > 0 && isKnownSpan(word, from, word.length(), known);
     }
 
-    private static boolean isKnownSpan(Word word, int from, int to, Set<String> known, boolean[] knownInitials) {
-        if (to - from < 2) {
-            return false;
-        }
-        char initial = Character.toLowerCase(word.charAt(from));
-        if (initial < INITIALS && !knownInitials[initial]) {
-            return false;
-        }
-        return known.contains(from == 0 && to == word.length() ? word.lower()
-                : word.text().substring(from, to).toLowerCase(Locale.ROOT));
-    }
-
-    /** Which ASCII initials (lower case) the known words start with; other initials are always looked up. */
-    private static boolean[] initials(Set<String> known) {
-        boolean[] initials = new boolean[INITIALS];
-        for (String word : known) {
-            char initial = word.charAt(0);
-            if (initial < INITIALS) {
-                initials[initial] = true;
-            }
-        }
-        return initials;
+    private static boolean isKnownSpan(Word word, int from, int to, LowerCaseWords known) {
+        return to - from >= 2 && known.contains(word, from, to);
     }
 }

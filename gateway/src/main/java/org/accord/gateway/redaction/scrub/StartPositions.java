@@ -11,6 +11,17 @@ final class StartPositions {
     private static final int EMAIL_LOCAL_PART = 64;
     private static final int TOKEN_SPACING = 5;
     private static final int INITIAL_CAPACITY = 16;
+    private static final int MAX_LETTERS_BEFORE_DIGIT = 3;
+    private static final int IPV6_LEADING_HEX = 4;
+    private static final int ASCII = 128;
+    private static final int ALNUM = 1;
+    private static final int DIGIT = 2;
+    /** A character of a domain name: letter, digit, '-' or '.'. */
+    private static final int DOMAIN = 4;
+    private static final int HEX_OR_COLON = 8;
+    /** '@', '.' or '/': a URL does not start right after one. */
+    private static final int NOT_BEFORE_URL = 16;
+    private static final byte[] KINDS = kinds();
 
     /** An ASCII letter or digit not preceded by one: where a word-bounded pattern can start. */
     final Positions tokens;
@@ -21,45 +32,109 @@ final class StartPositions {
      * "www." or lies in a run of letters, digits, '-' and '.' ending at a '/'.
      */
     final Positions urls = new Positions();
-    /** A hex digit or ':' not preceded by one. */
-    final Positions hex = new Positions();
+    /** An ASCII digit not preceded by an ASCII letter or digit. */
+    final Positions numbers = new Positions();
+    /** An ASCII capital, or a 9 (a driving licence pads a short surname with 9s), not preceded by a letter or digit. */
+    final Positions capitals = new Positions();
+    /** One to three ASCII letters not preceded by a letter or digit, then a digit or a space and a digit. */
+    final Positions lettersBeforeDigits = new Positions();
+    /** Up to four hex digits then ':', not preceded by a hex digit or ':'. */
+    final Positions ipv6 = new Positions();
     /** An '@'. */
     final Positions atSigns = new Positions();
     /** The start of a run of 1 to 65 e-mail local-part characters that ends at an '@'. */
     final Positions emails = new Positions();
 
     private int domainRun;
+    private int hexRun = -1;
+    private boolean hexRunHasColon;
 
     StartPositions(String text) {
         tokens = new Positions(text.length() / TOKEN_SPACING + 1);
-        char before = 0;
+        int before = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean alnum = PatternScan.isAlnum(c);
-            if (alnum && !PatternScan.isAlnum(before)) {
-                tokens.add(i);
+            int kind = kind(c);
+            boolean wordStart = (kind & ALNUM) != 0 && (before & ALNUM) == 0;
+            if (wordStart) {
+                addToken(text, i, c);
             }
-            if (PatternScan.isDigit(c) && !PatternScan.isDigit(before)) {
+            if ((kind & DIGIT) != 0 && (before & DIGIT) == 0) {
                 digits.add(i);
             }
-            boolean domain = alnum || c == '-' || c == '.';
-            if (!domain) {
+            if ((kind & DOMAIN) == 0) {
                 endDomainRun(text, c);
                 domainRun = urls.size();
-            }
-            if ((alnum || c == '-') && !PatternScan.isAlnum(before) && "@./".indexOf(before) < 0) {
+            } else if ((wordStart || c == '-') && (before & (ALNUM | NOT_BEFORE_URL)) == 0) {
                 urls.add(i);
             }
-            if ((PatternScan.isHex(c) || c == ':') && !PatternScan.isHex(before) && before != ':') {
-                hex.add(i);
+            if ((kind & HEX_OR_COLON) != 0) {
+                addIpv6Start(c, i);
+            } else {
+                hexRun = -1;
             }
             if (c == '@') {
                 atSigns.add(i);
                 addEmailStart(text, i);
             }
-            before = c;
+            before = kind;
         }
         endDomainRun(text, (char) 0);
+    }
+
+    /** The kind bits of {@code c}: one table look-up, since the scan tests several kinds of every character. */
+    private static int kind(char c) {
+        return c < KINDS.length ? KINDS[c] : 0;
+    }
+
+    private static byte[] kinds() {
+        byte[] kinds = new byte[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            int kind = 0;
+            kind |= PatternScan.isAlnum(c) ? ALNUM : 0;
+            kind |= PatternScan.isDigit(c) ? DIGIT : 0;
+            kind |= PatternScan.isAlnum(c) || c == '-' || c == '.' ? DOMAIN : 0;
+            kind |= PatternScan.isHex(c) || c == ':' ? HEX_OR_COLON : 0;
+            kind |= c == '@' || c == '.' || c == '/' ? NOT_BEFORE_URL : 0;
+            kinds[c] = (byte) kind;
+        }
+        return kinds;
+    }
+
+    private void addToken(String text, int i, char c) {
+        tokens.add(i);
+        if (PatternScan.isDigit(c)) {
+            numbers.add(i);
+        }
+        if (PatternScan.isUpper(c) || c == '9') {
+            capitals.add(i);
+        }
+        if (PatternScan.isLetter(c) && isLettersBeforeDigit(text, i)) {
+            lettersBeforeDigits.add(i);
+        }
+    }
+
+    private static boolean isLettersBeforeDigit(String text, int i) {
+        int j = i + 1;
+        while (j - i < MAX_LETTERS_BEFORE_DIGIT && PatternScan.isLetter(PatternScan.at(text, j))) {
+            j++;
+        }
+        char next = PatternScan.at(text, j);
+        return PatternScan.isDigit(next) || next == ' ' && PatternScan.isDigit(PatternScan.at(text, j + 1));
+    }
+
+    /** At the first ':' of a run of hex digits and colons, adds the run's start if at most four hex digits came before. */
+    private void addIpv6Start(char c, int i) {
+        if (hexRun < 0) {
+            hexRun = i;
+            hexRunHasColon = false;
+        }
+        if (c == ':' && !hexRunHasColon) {
+            hexRunHasColon = true;
+            if (i - hexRun <= IPV6_LEADING_HEX) {
+                ipv6.add(hexRun);
+            }
+        }
     }
 
     /**

@@ -16,6 +16,10 @@ public final class TextScrubber {
     public static final int DEFAULT_MAX_CHARS = 64 * 1024;
 
     private static final int EXPECTED_NAMES = 16;
+    private static final Comparator<Finding> LONGEST_THEN_BY_TYPE =
+            Comparator.comparingInt(Finding::length).reversed().thenComparing(Finding::type);
+    private static final Comparator<Finding> LONGEST_THEN_FIRST =
+            Comparator.comparingInt(Finding::length).reversed().thenComparingInt(Finding::start);
 
     private final PersonNameDetector nameDetector;
     private final int maxChars;
@@ -45,7 +49,7 @@ public final class TextScrubber {
                 (type, start, end) -> candidates.add(new Finding(type, start, end)));
         BitSet taken = new BitSet(text.length());
         List<Finding> kept = new ArrayList<>(candidates.size() + EXPECTED_NAMES);
-        candidates.sort(Comparator.comparingInt(Finding::length).reversed().thenComparing(Finding::type));
+        candidates.sort(LONGEST_THEN_BY_TYPE);
         keep(candidates, taken, kept);
         List<Word> words = Word.of(text);
         List<Finding> names = new ArrayList<>(RecordNameFinder.find(text, words, profile.knownNames(),
@@ -53,7 +57,7 @@ public final class TextScrubber {
         if (profile.detectOtherNames()) {
             names.addAll(nameDetector.detect(text, words));
         }
-        names.sort(Comparator.comparingInt(Finding::length).reversed().thenComparingInt(Finding::start));
+        names.sort(LONGEST_THEN_FIRST);
         keep(names, taken, kept);
         kept.sort(Comparator.naturalOrder());
         return new ScrubResult(replace(text, kept), kept);
