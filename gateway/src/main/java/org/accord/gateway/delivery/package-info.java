@@ -1,6 +1,7 @@
 /**
- * Delivery of sealed transfers to recipients, driven from a durable JMS queue: the partner mailbox
- * (pull) for now, a relay that re-queues anything committed but not yet handed over, and the mailbox API,
- * whose acknowledgement may carry a signed receipt.
+ * Delivery of sealed transfers to recipients: the partner mailbox (pull) and the university units' inbox, and
+ * pushes over HTTPS with mutual TLS or to a partner's JMS queue, driven from a durable queue with retries, a
+ * circuit breaker and attempt and time limits per partner; a relay that re-queues anything committed but not yet
+ * handed over; resend by hand; and the mailbox API, whose acknowledgement may carry a signed receipt.
  */
 package org.accord.gateway.delivery;
