@@ -17,7 +17,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.accord.gateway.crypto.SecretFiles;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -75,10 +77,11 @@ public class SubjectReferences {
     /** Stores a transfer's references, in the caller's transaction if it has one. */
     @Transactional
     public void record(String transferId, List<String> refs) {
-        for (String ref : new LinkedHashSet<>(refs)) {
-            jdbc.update("insert into transfer_subject (transfer_id, subject_ref) values (:t, :r)",
-                    Map.of("t", transferId, "r", ref));
+        if (refs.isEmpty()) {
+            return;
         }
+        jdbc.batchUpdate("insert into transfer_subject (transfer_id, subject_ref) values (:t, :r)", new LinkedHashSet<>(refs).stream()
+                .map(ref -> new MapSqlParameterSource("t", transferId).addValue("r", ref)).toArray(SqlParameterSource[]::new));
     }
 
     /** Ids of the transfers and refusals about anyone with one of these references. */

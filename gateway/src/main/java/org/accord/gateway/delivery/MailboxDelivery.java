@@ -72,6 +72,18 @@ public class MailboxDelivery {
     @Transactional(propagation = Propagation.MANDATORY)
     public void makeAvailable(Transfer transfer) {
         transfer.moveTo(TransferStatus.AVAILABLE, clock.instant());
+        announceAvailable(transfer);
+    }
+
+    /**
+     * Logs and announces a transfer its caller has just made {@link TransferStatus#AVAILABLE}, in the caller's
+     * transaction (the store of a mailbox transfer, which writes it in that status at once).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announceAvailable(Transfer transfer) {
+        if (transfer.status() != TransferStatus.AVAILABLE) {
+            throw new IllegalStateException("Transfer " + transfer.id() + " is " + transfer.status() + ", not available");
+        }
         transferLog.append(LogEntry.step(transfer.id(), LogEvent.MADE_AVAILABLE, "gateway", transfer.facts(), transfer.sealedSha256()));
         events.publishEvent(TransferAvailable.of(transfer));
     }

@@ -81,7 +81,12 @@ class TransferStore {
         Submission s = t.submission();
         draft = draft.replying(s.inReplyTo(), s.partnerTransferId());
         MinimisedRecord minimised = t.minimised();
-        Transfer transfer = transfers.save(new Transfer(draft, clock.instant()));
+        Transfer transfer = new Transfer(draft, clock.instant());
+        if (!pushed) {
+            // Stored as available, rather than inserted and then updated in the same commit.
+            transfer.moveTo(TransferStatus.AVAILABLE, transfer.createdAt());
+        }
+        transfers.save(transfer);
         TransferFacts facts = transfer.facts();
         messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
         subjects.record(s.transferId(), subjectRefs);
@@ -91,7 +96,7 @@ class TransferStore {
                 facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
                 .withSigner(t.sealed().signerCertificateSha256()));
         if (!pushed) {
-            mailbox.makeAvailable(transfer);
+            mailbox.announceAvailable(transfer);
         }
         return transfer.status();
     }

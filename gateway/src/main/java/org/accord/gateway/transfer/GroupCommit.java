@@ -6,6 +6,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,6 +45,7 @@ public class GroupCommit implements SmartLifecycle {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread writer;
+    private ExecutorService completer;
 
     private final DistributionSummary batchSizes;
     private final Counter fallbacks;
@@ -130,9 +133,14 @@ public class GroupCommit implements SmartLifecycle {
             }
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).completeWith(results[i]);
-        }
+        // Waking a hundred waiting callers is a hundred system calls: another thread does it while this one
+        // starts on the next group.
+        List<Task<?>> committed = List.copyOf(batch);
+        completer.execute(() -> {
+            for (int i = 0; i < committed.size(); i++) {
+                committed.get(i).completeWith(results[i]);
+            }
+        });
     }
 
     private void runAlone(Task<?> task) {
@@ -146,6 +154,11 @@ public class GroupCommit implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        completer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "accord-group-commit-completer");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
         writer = new Thread(this::writeLoop, "accord-group-commit");
         writer.setDaemon(true);
@@ -157,6 +170,8 @@ public class GroupCommit implements SmartLifecycle {
         running = false;
         try {
             writer.join(TimeUnit.SECONDS.toMillis(30));
+            completer.shutdown();
+            completer.awaitTermination(30, TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
