@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.accord.bench.TemporaryFolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +52,7 @@ public final class LoadDriver {
 
     private void run(Options options) throws Exception {
         Path repo = Path.of(System.getProperty("accord.repo", "."));
-        Path dataDir = Files.createTempDirectory("accord-load-");
+        Path dataDir = TemporaryFolder.create("accord-load-");
         CryptoFloor floor = CryptoFloor.measure(dataDir.resolve("floor"), Duration.ofSeconds(5));
         int port = freePort();
         base = "http://127.0.0.1:" + port;
@@ -99,7 +100,9 @@ public final class LoadDriver {
         finally {
             gateway.destroy();
             gateway.waitFor(30, TimeUnit.SECONDS);
-            gateway.destroyForcibly();
+            gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // The run's database, broker journal and keys: gigabytes after a long warm-up.
+            TemporaryFolder.delete(dataDir);
         }
     }
 

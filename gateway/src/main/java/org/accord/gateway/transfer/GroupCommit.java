@@ -1,5 +1,6 @@
 package org.accord.gateway.transfer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -41,7 +42,11 @@ public class GroupCommit implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final TransactionTemplate transactions;
+    /** Groups this small wait up to the linger for more work; larger ones are committed at once. */
+    private static final int LINGER_BELOW = 8;
+
     private final int maxBatch;
+    private final long linger;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread writer;
@@ -52,9 +57,11 @@ public class GroupCommit implements SmartLifecycle {
     private final Timer writing;
 
     public GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters,
-            @Value("${accord.storage.group-commit-max-batch:128}") int maxBatch) {
+            @Value("${accord.storage.group-commit-max-batch:128}") int maxBatch,
+            @Value("${accord.storage.group-commit-linger:PT0.002S}") Duration linger) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.maxBatch = maxBatch;
+        this.linger = linger.toNanos();
         this.batchSizes = DistributionSummary.builder("accord.group.commit.batch")
                 .description("Pieces of work committed together in one group commit").register(meters);
         this.fallbacks = Counter.builder("accord.group.commit.fallbacks")
@@ -94,6 +101,7 @@ public class GroupCommit implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                lingerForMore(batch);
                 writing.record(() -> commit(batch));
             }
             catch (InterruptedException e) {
@@ -108,6 +116,27 @@ public class GroupCommit implements SmartLifecycle {
         Task<?> left;
         while ((left = queue.poll()) != null) {
             runAlone(left);
+        }
+    }
+
+    /**
+     * A commit has a fixed cost (the chain head's lock, the database's write of its pages) that a group shares: a
+     * small group waits up to {@code linger} for more work before it is committed, rather than committing one
+     * submit at a time at moderate load and paying that cost for each.
+     */
+    private void lingerForMore(List<Task<?>> batch) throws InterruptedException {
+        if (linger <= 0 || batch.size() >= LINGER_BELOW) {
+            return;
+        }
+        long deadline = System.nanoTime() + linger;
+        while (batch.size() < LINGER_BELOW) {
+            long left = deadline - System.nanoTime();
+            Task<?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
         }
     }
 
