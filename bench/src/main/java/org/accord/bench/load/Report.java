@@ -24,7 +24,8 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
         out.append(String.format(Locale.ROOT, "- warm-up: %.0f s at the highest rate, until the gateway's JIT compiler used under 5 %% of a "
                 + "round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0, 100 * warmUp.lastRoundJitShare()));
         out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
-                .append(" — figures taken while other work shares the 2 cores are not the machine's limit\n\n");
+                .append(" — it counts this run's own busy threads (up to --concurrency requests at once) as well as any other "
+                        + "work; figures taken while other work shares the cores are not the machine's limit\n\n");
         out.append("| figure | value |\n| --- | --- |\n");
         row(out, "submits sent / accepted (202) / errors", "%d / %d / %d", result.sent(), result.accepted(), result.errors());
         row(out, "accepted per second while submitting", "%.0f /s", throughput);

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.accord.gateway.transfer.TransferRepository;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class RecipientBacklogTests {
 
     private final TransferRepository transfers = mock(TransferRepository.class);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T02:00:00Z"));
-    private final RecipientBacklog backlog = new RecipientBacklog(transfers, clock, Duration.ofSeconds(1));
+    private final RecipientBacklog backlog = new RecipientBacklog(transfers, clock, Duration.ofSeconds(1), Runnable::run);
 
     @Test
     void whenWellBelowTheBoundThenOneCountServesManySubmitsAndAcceptedOnesAreAdded() {
@@ -68,6 +70,26 @@ class RecipientBacklogTests {
         // The recipient collects one: the next submit is accepted at once, without waiting for the recount period.
         when(transfers.countByRecipientAndStatusIn(eq(POLICE), any())).thenReturn(1L);
         assertThat(backlog.below(POLICE, 2)).isTrue();
+    }
+
+    @Test
+    void whenTheCountIsStaleBelowTheBoundThenItIsTakenInTheBackgroundAndTheSubmitDoesNotWaitForIt() {
+        List<Runnable> background = new ArrayList<>();
+        RecipientBacklog deferred = new RecipientBacklog(transfers, clock, Duration.ofSeconds(1), background::add);
+        when(transfers.countByRecipientAndStatusIn(eq(POLICE), any())).thenReturn(60L);
+        assertThat(deferred.below(POLICE, 100)).as("the first answer rests on a count").isTrue();
+        verify(transfers, times(1)).countByRecipientAndStatusIn(eq(POLICE), any());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(deferred.below(POLICE, 100)).isTrue();
+        assertThat(deferred.below(POLICE, 100)).isTrue();
+        verify(transfers, times(1)).countByRecipientAndStatusIn(eq(POLICE), any());
+        assertThat(background).as("one recount queued, however many submits saw the count stale").hasSize(1);
+
+        when(transfers.countByRecipientAndStatusIn(eq(POLICE), any())).thenReturn(100L);
+        background.get(0).run();
+        verify(transfers, times(2)).countByRecipientAndStatusIn(eq(POLICE), any());
+        assertThat(deferred.below(POLICE, 100)).as("the background count found the bound reached").isFalse();
     }
 
     private static final class MutableClock extends Clock {
