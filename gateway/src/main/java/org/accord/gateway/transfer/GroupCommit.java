@@ -41,10 +41,10 @@ public class GroupCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final TransactionTemplate transactions;
     /** Groups this small wait up to the linger for more work; larger ones are committed at once. */
     private static final int LINGER_BELOW = 8;
 
+    private final TransactionTemplate transactions;
     private final int maxBatch;
     private final long linger;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -101,8 +101,13 @@ public class GroupCommit implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                lingerForMore(batch);
+                boolean interrupted = lingerForMore(batch);
                 writing.record(() -> commit(batch));
+                if (interrupted) {
+                    // Only after the commit: an interrupted thread's file channel would be closed under the database.
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -123,20 +128,28 @@ public class GroupCommit implements SmartLifecycle {
      * A commit has a fixed cost (the chain head's lock, the database's write of its pages) that a group shares: a
      * small group waits up to {@code linger} for more work before it is committed, rather than committing one
      * submit at a time at moderate load and paying that cost for each.
+     *
+     * @return whether the writer was interrupted while it waited (the group taken so far is still to be committed)
      */
-    private void lingerForMore(List<Task<?>> batch) throws InterruptedException {
+    private boolean lingerForMore(List<Task<?>> batch) {
         if (linger <= 0 || batch.size() >= LINGER_BELOW) {
-            return;
+            return false;
         }
         long deadline = System.nanoTime() + linger;
-        while (batch.size() < LINGER_BELOW) {
-            long left = deadline - System.nanoTime();
-            Task<?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (next == null) {
-                return;
+        try {
+            while (batch.size() < LINGER_BELOW) {
+                long left = deadline - System.nanoTime();
+                Task<?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    return false;
+                }
+                batch.add(next);
+                queue.drainTo(batch, maxBatch - batch.size());
             }
-            batch.add(next);
-            queue.drainTo(batch, maxBatch - batch.size());
+            return false;
+        }
+        catch (InterruptedException e) {
+            return true;
         }
     }
 
