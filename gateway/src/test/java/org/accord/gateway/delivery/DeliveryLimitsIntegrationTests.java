@@ -14,18 +14,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.MovableClock;
 import org.accord.gateway.support.TestCatalogue;
 import org.accord.gateway.support.TestTls;
@@ -50,7 +47,7 @@ class DeliveryLimitsIntegrationTests {
     private static final String GLOBAL = "p-global";
     private static final String LATE = "p-late";
     private static final String HELD = "p-held";
-    private static final Gate GATE = new Gate();
+    private static final HeldResponse GATE = new HeldResponse();
     private static final MovableClock CLOCK = new MovableClock();
 
     private static Path root;
@@ -75,7 +72,7 @@ class DeliveryLimitsIntegrationTests {
         partner.stubFor(post(urlEqualTo("/" + LATE + "/inbound")).inScenario("late").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("gated"));
         partner.stubFor(post(urlEqualTo("/" + LATE + "/inbound")).inScenario("late").whenScenarioStateIs("gated")
-                .willReturn(aResponse().withStatus(503).withTransformers(Gate.NAME)));
+                .willReturn(aResponse().withStatus(503).withTransformers(HeldResponse.NAME)));
 
         Path agreements = root.resolve("agreements");
         Files.createDirectories(agreements);
@@ -108,7 +105,7 @@ class DeliveryLimitsIntegrationTests {
 
     @AfterAll
     static void stop() {
-        GATE.open.countDown();
+        GATE.release.countDown();
         if (gateway != null) {
             gateway.close();
         }
@@ -148,7 +145,7 @@ class DeliveryLimitsIntegrationTests {
             throw new AssertionError(e);
         }
         finally {
-            GATE.open.countDown();
+            GATE.release.countDown();
         }
 
         awaitStatus(id, "FAILED");
@@ -234,35 +231,5 @@ class DeliveryLimitsIntegrationTests {
 
     private static List<String> details(String id, String event) {
         return entries(id).stream().filter(e -> event.equals(e.get("event").asString())).map(e -> e.get("detail").asString()).toList();
-    }
-
-    /** Holds each response it is applied to until the test opens it, so an attempt is under way while time moves on. */
-    private static final class Gate implements ResponseDefinitionTransformerV2 {
-
-        static final String NAME = "gate";
-        final CountDownLatch arrived = new CountDownLatch(1);
-        final CountDownLatch open = new CountDownLatch(1);
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            arrived.countDown();
-            try {
-                open.await(60, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return event.getResponseDefinition();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }

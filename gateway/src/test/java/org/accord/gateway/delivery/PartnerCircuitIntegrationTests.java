@@ -14,21 +14,18 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.TestCatalogue;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.AfterAll;
@@ -183,36 +180,6 @@ class PartnerCircuitIntegrationTests {
         List<JsonNode> entries = new ArrayList<>();
         client.get("/api/v1/audit/transfers?transferId=" + id, "accord-dpo").json().get("entries").forEach(entries::add);
         return entries;
-    }
-
-    /** Holds each response until the test releases it, so a push stays in progress as long as the test needs. */
-    private static final class HeldResponse implements ResponseDefinitionTransformerV2 {
-
-        static final String NAME = "held-response";
-        final CountDownLatch arrived = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            arrived.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return event.getResponseDefinition();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 
     private static long count(String id, String event, String code) {
