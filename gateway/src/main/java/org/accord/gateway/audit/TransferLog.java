@@ -55,8 +55,7 @@ public class TransferLog {
         ChainedEntry chained = new TransferLogEntry(Ids.next(), clock.instant().truncatedTo(ChronoUnit.MICROS), entry, index,
                 head.headHash()).chained();
         head.advance(index, chained.entryHash());
-        held.appended.add(entry);
-        held.unwritten.add(chained);
+        held.appended.add(chained);
     }
 
     /**
@@ -76,7 +75,7 @@ public class TransferLog {
         // and transactions that change a transfer and log it cannot deadlock each other.
         entityManager.flush();
         ChainHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The transfer log has no chain head"));
-        Held held = new Held(head, new ArrayList<>(), new ArrayList<>());
+        Held held = new Held(head);
         TransactionSynchronizationManager.bindResource(key, held);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -87,9 +86,9 @@ public class TransferLog {
             @Override
             public void afterCommit() {
                 // Only what committed is reported; a rolled-back append never happened.
-                for (LogEntry entry : held.appended) {
+                for (ChainedEntry entry : held.appended) {
                     log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", entry.event(), entry.outcome(),
-                            entry.code(), entry.transferId(), entry.facts() == null ? null : entry.facts().agreementId());
+                            entry.code(), entry.transferId(), entry.agreementId());
                 }
             }
 
@@ -103,8 +102,8 @@ public class TransferLog {
 
     /** Writes the entries the transaction has appended and not yet written, so that its own reads see them. */
     private void write(Held held) {
-        rows.insert(held.unwritten);
-        held.unwritten.clear();
+        rows.insert(held.appended.subList(held.written, held.appended.size()));
+        held.written = held.appended.size();
     }
 
     /** Before the transaction's own reads of the log: writes what it has appended so far. */
@@ -128,8 +127,16 @@ public class TransferLog {
     private record HeadLock(Session session) {
     }
 
-    /** The head a transaction holds, the entries it has appended, and those of them not yet written. */
-    private record Held(ChainHead head, List<LogEntry> appended, List<ChainedEntry> unwritten) {
+    /** The head a transaction holds, the entries it has appended, and how many of them are written. */
+    private static final class Held {
+
+        final ChainHead head;
+        final List<ChainedEntry> appended = new ArrayList<>();
+        int written;
+
+        Held(ChainHead head) {
+            this.head = head;
+        }
     }
 
     @Transactional(readOnly = true)

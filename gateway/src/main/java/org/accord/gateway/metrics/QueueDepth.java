@@ -3,6 +3,9 @@ package org.accord.gateway.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +28,7 @@ final class QueueDepth implements InitializingBean {
     private final TransferRepository transfers;
     private final Clock clock;
     /** Held here: a gauge keeps only a weak reference to what it reads. */
-    private final java.util.List<Waiting> waiting = new java.util.ArrayList<>();
+    private final List<Waiting> waiting = new ArrayList<>();
 
     QueueDepth(MeterRegistry registry, TransferRepository transfers, Clock clock) {
         this.registry = registry;
@@ -35,7 +38,7 @@ final class QueueDepth implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        for (TransferStatus status : java.util.EnumSet.of(TransferStatus.SEALED, TransferStatus.QUEUED,
+        for (TransferStatus status : EnumSet.of(TransferStatus.SEALED, TransferStatus.QUEUED,
                 TransferStatus.AVAILABLE, TransferStatus.DOWNLOADED, TransferStatus.FAILED)) {
             Waiting counted = new Waiting(status);
             waiting.add(counted);

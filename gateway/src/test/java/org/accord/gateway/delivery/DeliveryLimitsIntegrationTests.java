@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
@@ -59,10 +58,7 @@ class DeliveryLimitsIntegrationTests {
     static void start() throws Exception {
         root = Files.createTempDirectory("accord-limits-");
         TestTls tls = TestTls.create(root.resolve("tls"));
-        partner = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
-                .keystorePath(tls.path("server.p12").toString()).keystoreType("PKCS12").keystorePassword(TestTls.PASSWORD)
-                .keyManagerPassword(TestTls.PASSWORD).needClientAuth(true)
-                .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD)
+        partner = new WireMockServer(tls.mutualTlsServer()
                 .extensions(GATE));
         partner.start();
         for (String p : List.of(STRICT, GLOBAL, HELD)) {

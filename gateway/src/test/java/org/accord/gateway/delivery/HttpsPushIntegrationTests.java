@@ -50,10 +50,7 @@ class HttpsPushIntegrationTests {
     static void start() throws Exception {
         root = Files.createTempDirectory("accord-push-");
         TestTls tls = TestTls.create(root.resolve("tls"));
-        partner = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
-                .keystorePath(tls.path("server.p12").toString()).keystoreType("PKCS12").keystorePassword(TestTls.PASSWORD)
-                .keyManagerPassword(TestTls.PASSWORD).needClientAuth(true)
-                .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD));
+        partner = new WireMockServer(tls.mutualTlsServer());
         partner.start();
         stubPartners();
         authorizationServer = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.accord.gateway.AccordApplication;
@@ -58,10 +57,7 @@ class PartnerCircuitIntegrationTests {
     static void start() throws Exception {
         root = Files.createTempDirectory("accord-circuit-");
         TestTls tls = TestTls.create(root.resolve("tls"));
-        partner = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
-                .keystorePath(tls.path("server.p12").toString()).keystoreType("PKCS12").keystorePassword(TestTls.PASSWORD)
-                .keyManagerPassword(TestTls.PASSWORD).needClientAuth(true)
-                .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD)
+        partner = new WireMockServer(tls.mutualTlsServer()
                 .extensions(HOLD));
         partner.start();
         partner.stubFor(post(urlEqualTo("/" + SLOW + "/inbound")).willReturn(aResponse().withStatus(202).withTransformers(HeldResponse.NAME)));

@@ -22,7 +22,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -58,10 +57,7 @@ class UnitWebhookIntegrationTests {
     static void start() throws Exception {
         Path root = Files.createTempDirectory("accord-webhook-");
         TestTls tls = TestTls.create(root.resolve("tls"));
-        receiver = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
-                .keystorePath(tls.path("server.p12").toString()).keystoreType("PKCS12").keystorePassword(TestTls.PASSWORD)
-                .keyManagerPassword(TestTls.PASSWORD).needClientAuth(true)
-                .trustStorePath(tls.path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(TestTls.PASSWORD));
+        receiver = new WireMockServer(tls.mutualTlsServer());
         receiver.start();
         String unit = "--accord.webhooks.units[" + UNIT + "].";
         gateway = new SpringApplicationBuilder(AccordApplication.class).run("--server.port=0", "--accord.data-dir=" + root.resolve("data"),

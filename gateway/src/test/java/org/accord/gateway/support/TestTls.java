@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -70,6 +71,14 @@ public final class TestTls {
 
     public Path path(String name) {
         return dir.resolve(name);
+    }
+
+    /** WireMock on a free HTTPS port with this server certificate, asking for a client certificate from this CA. */
+    public WireMockConfiguration mutualTlsServer() {
+        return WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
+                .keystorePath(path("server.p12").toString()).keystoreType("PKCS12").keystorePassword(PASSWORD)
+                .keyManagerPassword(PASSWORD).needClientAuth(true)
+                .trustStorePath(path("trust.p12").toString()).trustStoreType("PKCS12").trustStorePassword(PASSWORD);
     }
 
     private void pem(String name, Object object) throws IOException {
