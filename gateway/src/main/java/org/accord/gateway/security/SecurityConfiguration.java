@@ -1,5 +1,7 @@
 package org.accord.gateway.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,9 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** How long a verified bearer token is remembered at most (never past its expiry), and how many at once. */
+    static final Duration REMEMBER_VERIFIED_TOKEN = Duration.ofMinutes(5);
+    static final long MAXIMUM_VERIFIED_TOKENS = 10_000;
+
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, JwtDecoder decoder, Clock clock) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -39,7 +46,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));

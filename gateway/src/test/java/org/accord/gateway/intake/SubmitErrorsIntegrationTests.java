@@ -44,6 +44,18 @@ class SubmitErrorsIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenAVerifiedTokenIsAlteredThen401Unauthenticated() {
+        String token = client.token("ctp-nw-prevent");
+        assertThat(client.getWithToken("/api/v1/mailbox", token).status()).isEqualTo(200);
+        int lastSignatureChar = token.length() - 2;
+        char altered = token.charAt(lastSignatureChar) == 'A' ? 'B' : 'A';
+        String tampered = token.substring(0, lastSignatureChar) + altered + token.substring(lastSignatureChar + 1);
+
+        assertProblem(client.getWithToken("/api/v1/mailbox", tampered), 401, "UNAUTHENTICATED");
+        assertThat(client.getWithToken("/api/v1/mailbox", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void whenClientLacksTheRecordTypeScopeThen403InsufficientScopeAndLogged() {
         Response response = refusedWithoutTransfer(() -> client.postJson("/api/v1/records", "ctp-nw-prevent",
                 Fixtures.json(Fixtures.referral())));
