@@ -2,13 +2,14 @@
 # Builds the gateway and the benchmarks, runs the whole JMH suite with short settings and -prof gc, and writes
 # bench/results/jmh-<date>.json and bench/results/report-<date>.md. Run from anywhere inside the repository.
 #
-#   bench/run.sh                      # the whole suite, a few minutes
+#   bench/run.sh                      # the whole suite, about 10 minutes on 2 cores
 #   bench/run.sh 'agreement|record'   # only benchmarks matching a JMH regular expression
 #   JMH_OPTS='-f 1 -wi 1 -i 2 -w 1s -r 1s' bench/run.sh crypto   # quicker, noisier
-#   SKIP_LOAD=1 bench/run.sh          # JMH only, without the end-to-end load runs
+#   SKIP_LOAD=1 bench/run.sh          # JMH only, without the end-to-end load run
 #
-# Without a filter, the end-to-end load driver then runs the gateway jar as its own process, at the highest
-# rate it sustains and at 500 referrals/s (LOAD_SECONDS each, default 30), writing bench/results/load-*.md.
+# Without a filter, the end-to-end load driver then runs the gateway jar as its own process, warms it up once
+# (at most LOAD_WARMUP seconds, default 120) and measures it at the highest rate it sustains and then at
+# 500 referrals/s (LOAD_SECONDS each, default 30), writing bench/results/load-max-500-<date>.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ started="$(date -u +%Y-%m-%dT%H:%M:%S)"
 results="bench/results"
 json="$results/jmh-$stamp.json"
 report="$results/report-$stamp.md"
-jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 3 -w 2s -r 2s}"
+jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 2 -w 1s -r 2s}"
 filter=("$@")
 mkdir -p "$results"
 
@@ -41,10 +42,8 @@ cat "$report"
 echo
 echo "Wrote $json and $report"
 
-# End to end: the gateway jar as its own process, at the highest rate it sustains and at 500 referrals/s.
+# End to end: the gateway jar as its own process, at the highest rate it sustains and then at 500 referrals/s.
 if [ "${SKIP_LOAD:-0}" != "1" ] && [ ${#filter[@]} -eq 0 ]; then
-  for rate in max 500; do
-    java -Daccord.repo="$root" -cp bench/target/accord-bench.jar org.accord.bench.load.LoadDriver \
-        --rate "$rate" --seconds "${LOAD_SECONDS:-30}" --concurrency 32 --report "$results/load-$rate-$stamp.md"
-  done
+  java -Daccord.repo="$root" -cp bench/target/accord-bench.jar org.accord.bench.load.LoadDriver --rate max,500 \
+      --seconds "${LOAD_SECONDS:-30}" --concurrency 32 --warmup "${LOAD_WARMUP:-120}" --report "$results/load-max-500-$stamp.md"
 fi

@@ -14,35 +14,46 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.accord.bench.TemporaryFolder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max] [--seconds S] [--concurrency C]
+ * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
  * [--warmup S] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
- * data directory, warms it up at the highest rate, submits the example referral (with its free text) for a
- * bounded time, waits until every accepted transfer is in the police mailbox, and writes a Markdown report with
- * the time each stage of the flow took.
+ * data directory, warms it up once at the highest rate, then for each rate in turn submits the example referral (with
+ * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
+ * Markdown report with a section per rate, including the time each stage of the flow took.
  */
 public final class LoadDriver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern METRIC = Pattern.compile("^(\\S+?)(\\{[^}]*})?\\s+(\\S+)$");
 
+    /** For tokens, metrics and the audit API: a handful of calls outside the measured submits. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /** For the submits: blocking, one kept-alive connection per worker. */
+    private CloseableHttpClient submitter;
     private String base;
 
     public static void main(String[] args) throws Exception {
@@ -56,6 +67,10 @@ public final class LoadDriver {
         CryptoFloor floor = CryptoFloor.measure(dataDir.resolve("floor"), Duration.ofSeconds(5));
         int port = freePort();
         base = "http://127.0.0.1:" + port;
+        submitter = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(options.concurrency())
+                        .setMaxConnPerRoute(options.concurrency()).build())
+                .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling().build();
         Instant launched = Instant.now();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
@@ -72,25 +87,29 @@ public final class LoadDriver {
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
             WarmUp warmUp = warmUp(options, uni, body);
-            long deliveredBefore = delivered();
-            Stages stagesBefore = stages();
-            double compiledBefore = compilationMillis();
-            ProcessSampler sampler = ProcessSampler.start(gateway.pid(), this::heapUsed);
-            Result result = drive(options, uni, body);
-            Instant submitEnd = Instant.now();
-            long expected = deliveredBefore + result.accepted();
-            while (delivered() < expected && Duration.between(submitEnd, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0) {
-                Thread.sleep(200);
+            StringBuilder text = new StringBuilder(Report.header(options, floor, startup, warmUp));
+            for (double rate : options.rates()) {
+                long deliveredBefore = delivered();
+                Stages stagesBefore = stages();
+                double compiledBefore = compilationMillis();
+                ProcessSampler sampler = ProcessSampler.start(gateway.pid(), this::heapUsed);
+                ProcessSampler driverSampler = ProcessSampler.start(ProcessHandle.current().pid(), () -> 0);
+                Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
+                Instant submitEnd = Instant.now();
+                long expected = deliveredBefore + result.accepted();
+                while (delivered() < expected && Duration.between(submitEnd, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0) {
+                    Thread.sleep(200);
+                }
+                Duration drain = Duration.between(submitEnd, Instant.now());
+                ProcessSampler.Sample usage = sampler.stop();
+                ProcessSampler.Sample driverUsage = driverSampler.stop();
+                Stages stagesDuring = stages().minus(stagesBefore);
+                double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
+                long deliveredNow = delivered() - deliveredBefore;
+                List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
+                text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, deliveryMillis, mailboxSize(police),
+                        stagesDuring, compiledDuring).markdown());
             }
-            Duration drain = Duration.between(submitEnd, Instant.now());
-            ProcessSampler.Sample usage = sampler.stop();
-            Stages stagesDuring = stages().minus(stagesBefore);
-            double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
-            long deliveredNow = delivered() - deliveredBefore;
-            List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
-            Report report = new Report(options, floor, result, deliveredNow, drain, usage, startup, deliveryMillis, mailboxSize(police),
-                    stagesDuring, warmUp, compiledDuring);
-            String text = report.markdown();
             System.out.println(text);
             Path out = options.report(repo);
             Files.createDirectories(out.getParent());
@@ -101,53 +120,82 @@ public final class LoadDriver {
             gateway.destroy();
             gateway.waitFor(30, TimeUnit.SECONDS);
             gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            submitter.close();
             // The run's database, broker journal and keys: gigabytes after a long warm-up.
             TemporaryFolder.delete(dataDir);
         }
     }
 
-    private Result drive(Options options, String token, byte[] body) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(options.concurrency());
+    /**
+     * Submits for {@code seconds} from {@code concurrency} worker threads, each with its own kept-alive connection and
+     * at most one request in flight: as fast as the gateway answers when {@code rate} is 0, otherwise each submit at its
+     * due time on a fixed schedule of {@code rate} per second (a submit whose due time has passed while every worker
+     * was busy goes as soon as one is free). A submit's latency runs from its request being sent to its answer read.
+     */
+    private Result drive(double rate, int seconds, int concurrency, String token, byte[] body) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        AtomicLong tickets = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        URI uri = URI.create(base + "/api/v1/records");
+        ByteArrayEntity entity = new ByteArrayEntity(body, ContentType.APPLICATION_JSON);
+        String bearer = "Bearer " + token;
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(options.seconds());
-        long sent = 0;
-        while (System.nanoTime() < end) {
-            if (options.rate() > 0) {
-                long due = start + (long) (sent * 1e9 / options.rate());
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-            }
-            inFlight.acquire();
-            long begun = System.nanoTime();
-            sent++;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/records"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                latencies.add(System.nanoTime() - begun);
-                if (failure == null && response.statusCode() == 202) {
-                    accepted.incrementAndGet();
-                    if (ids.size() < 500 && (accepted.get() % 7 == 0)) {
-                        ids.add(JSON.readTree(response.body()).get("transferId").asString());
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        Runnable worker = () -> {
+            while (true) {
+                long ticket = tickets.getAndIncrement();
+                if (rate > 0) {
+                    long due = start + (long) (ticket * 1e9 / rate);
+                    if (due >= end) {
+                        return;
+                    }
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
                     }
                 }
-                else {
+                else if (System.nanoTime() >= end) {
+                    return;
+                }
+                sent.incrementAndGet();
+                boolean sampled = ticket % 7 == 0 && ids.size() < 500;
+                long begun = System.nanoTime();
+                try {
+                    int status = submitter.execute(ClassicRequestBuilder.post(uri).addHeader("Authorization", bearer).setEntity(entity).build(),
+                            response -> {
+                                if (response.getCode() == 202 && sampled) {
+                                    ids.add(JSON.readTree(EntityUtils.toString(response.getEntity())).get("transferId").asString());
+                                }
+                                else {
+                                    EntityUtils.consume(response.getEntity());
+                                }
+                                return response.getCode();
+                            });
+                    latencies.add(System.nanoTime() - begun);
+                    (status == 202 ? accepted : errors).incrementAndGet();
+                }
+                catch (IOException | RuntimeException e) {
+                    latencies.add(System.nanoTime() - begun);
                     errors.incrementAndGet();
                 }
-                inFlight.release();
-            });
+            }
+        };
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Thread thread = new Thread(worker, "submit-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            workers.add(thread);
         }
-        inFlight.acquire(options.concurrency());
-        double seconds = (System.nanoTime() - start) / 1e9;
+        for (Thread thread : workers) {
+            thread.join();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(sent, accepted.get(), errors.get(), seconds, sorted, List.copyOf(ids));
+        return new Result(sent.get(), accepted.get(), errors.get(), took, sorted, List.copyOf(ids));
     }
 
     /**
@@ -164,7 +212,7 @@ public final class LoadDriver {
         while (options.warmupSeconds() > 0 && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(options.warmupSeconds())) {
             double compiledBefore = compilationMillis();
             long roundStart = System.nanoTime();
-            drive(new Options(0, WARMUP_ROUND_SECONDS, options.concurrency(), null, null, 0), token, body);
+            drive(0, WARMUP_ROUND_SECONDS, options.concurrency(), token, body);
             lastShare = (compilationMillis() - compiledBefore) / ((System.nanoTime() - roundStart) / 1e6);
             if (lastShare < JIT_SETTLED_SHARE) {
                 break;
@@ -344,11 +392,11 @@ public final class LoadDriver {
         }
     }
 
-    /** Command-line options. */
-    record Options(double rate, int seconds, int concurrency, String jar, String report, int warmupSeconds) {
+    /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
+    record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds) {
 
         static Options parse(String[] args) {
-            double rate = 0;
+            List<Double> rates = List.of(0.0);
             int seconds = 30;
             int concurrency = 32;
             String jar = null;
@@ -356,7 +404,7 @@ public final class LoadDriver {
             int warmup = 300;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--rate" -> rate = args[++i].equals("max") ? 0 : Double.parseDouble(args[i]);
+                    case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                     case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                     case "--jar" -> jar = args[++i];
@@ -365,7 +413,16 @@ public final class LoadDriver {
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(rate, seconds, concurrency, jar, report, warmup);
+            return new Options(rates, seconds, concurrency, jar, report, warmup);
+        }
+
+        /** The rates as given on the command line: {@code max,500}. */
+        String ratesArgument() {
+            return String.join(",", rates.stream().map(Options::rateName).toList());
+        }
+
+        static String rateName(double rate) {
+            return rate > 0 ? String.format(Locale.ROOT, "%.0f", rate) : "max";
         }
 
         Path jar(Path repo) throws IOException {
@@ -381,7 +438,7 @@ public final class LoadDriver {
         Path report(Path repo) {
             String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
             return report != null ? Path.of(report)
-                    : repo.resolve("bench/results/load-" + (rate > 0 ? String.format(Locale.ROOT, "%.0f", rate) + "rps-" : "max-") + stamp + ".md");
+                    : repo.resolve("bench/results/load-" + String.join("-", rates.stream().map(Options::rateName).toList()) + "-" + stamp + ".md");
         }
     }
 }

@@ -5,24 +5,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** The load run as Markdown. */
-record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
-        ProcessSampler.Sample usage, Duration startup, List<Long> deliveryMillis, long mailboxAtEnd, LoadDriver.Stages stages,
-        LoadDriver.WarmUp warmUp, double compiledSeconds) {
+/** One rate of a load run as Markdown; {@link #header} describes the run as a whole. */
+record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
+        ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, List<Long> deliveryMillis, long mailboxAtEnd,
+        LoadDriver.Stages stages, double compiledSeconds) {
+
+    /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
+    static String header(LoadDriver.Options options, CryptoFloor floor, Duration startup, LoadDriver.WarmUp warmUp) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Accord end-to-end load run\n\n");
+        out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d`%n- gateway: separate process, embedded "
+                + "defaults (H2 file, embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
+                options.ratesArgument(), options.seconds(), options.concurrency(), options.warmupSeconds(), startup.toMillis() / 1000.0));
+        out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
+                + "worker, --concurrency workers\n");
+        out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "
+                + "started: %.0f /s on 1 thread, %.0f /s on 2%n", floor.oneThread(), floor.twoThreads()));
+        out.append(String.format(Locale.ROOT, "- warm-up, once before the rates below: %.0f s at the highest rate, until the gateway's JIT "
+                + "compiler used under 5 %% of a round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0,
+                100 * warmUp.lastRoundJitShare()));
+        return out.toString();
+    }
 
     String markdown() {
         double throughput = result.accepted() / result.seconds();
         double sustained = delivered / (result.seconds() + drain.toMillis() / 1000.0);
         StringBuilder out = new StringBuilder();
-        out.append("# Accord end-to-end load run\n\n");
-        out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d`%n- gateway: separate process, embedded "
-                + "defaults (H2 file, embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n%n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
-                options.rate() > 0 ? String.format(Locale.ROOT, "%.0f", options.rate()) : "max", options.seconds(),
-                options.concurrency(), options.warmupSeconds(), startup.toMillis() / 1000.0));
-        out.append(String.format(Locale.ROOT, "- warm-up: %.0f s at the highest rate, until the gateway's JIT compiler used under 5 %% of a "
-                + "round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0, 100 * warmUp.lastRoundJitShare()));
+        out.append(rate > 0 ? String.format(Locale.ROOT, "%n## At %.0f referrals/s%n%n", rate) : String.format("%n## At the highest rate%n%n"));
         out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
                 .append(" — it counts this run's own busy threads (up to --concurrency requests at once) as well as any other "
                         + "work; figures taken while other work shares the cores are not the machine's limit\n\n");
@@ -42,8 +53,9 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
                 1000 * usage.cpuSeconds() / Math.max(1, result.accepted()), compiledSeconds);
         row(out, "bare seal CPU per operation (1 thread, same run) / its share of a submit's CPU", "%.2f ms / %.0f %%",
                 1000 / floor.oneThread(), 100 * (1 / floor.oneThread()) / (usage.cpuSeconds() / Math.max(1, result.accepted())));
+        row(out, "load driver CPU (same cores) / per submit", "%.1f s (%.2f cores) / %.2f ms", driverUsage.cpuSeconds(),
+                driverUsage.cpuSeconds() / driverUsage.wallSeconds(), 1000 * driverUsage.cpuSeconds() / Math.max(1, result.sent()));
         row(out, "gateway peak heap in use / peak resident memory", "%.0f MB / %.0f MB", usage.peakHeapBytes() / 1e6, usage.peakRssBytes() / 1e6);
-        row(out, "crypto floor, bare CMS seal 4 KB EC P-256, 1 / 2 threads (same run)", "%.0f /s / %.0f /s", floor.oneThread(), floor.twoThreads());
         row(out, "throughput / crypto floor (2 threads)", "%.0f %%", 100 * throughput / floor.twoThreads());
         stages(out);
         return out.toString();
@@ -51,7 +63,7 @@ record Report(LoadDriver.Options options, CryptoFloor floor, LoadDriver.Result r
 
     /** Mean time in each stage over the measured period, from the gateway's own {@code accord.stage} timers. */
     private void stages(StringBuilder out) {
-        out.append("\n## Where a submit's time goes (gateway timers, measured period only)\n\n");
+        out.append("\n### Where a submit's time goes (gateway timers, measured period only)\n\n");
         out.append("| stage | calls | mean ms |\n| --- | --- | --- |\n");
         stages.stage().forEach((name, v) -> {
             if (v[1] > 0) {
