@@ -40,10 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
+ * [--warmup S] [--database h2|postgres] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
  * data directory, warms it up once at the highest rate, then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
- * Markdown report with a section per rate, including the time each stage of the flow took.
+ * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
+ * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file.
  */
 public final class LoadDriver {
 
@@ -71,6 +72,8 @@ public final class LoadDriver {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(options.concurrency())
                         .setMaxConnPerRoute(options.concurrency()).build())
                 .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling().build();
+        LoadPostgres postgres = options.postgres() ? LoadPostgres.start(dataDir.resolve("postgres")) : null;
+        String database = postgres != null ? postgres.describe() : "H2 file (the embedded default)";
         Instant launched = Instant.now();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
@@ -79,6 +82,9 @@ public final class LoadDriver {
         }
         command.addAll(List.of("-jar", options.jar(repo).toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
                 "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
+        if (postgres != null) {
+            command.addAll(postgres.gatewayArguments());
+        }
         Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway.log").toFile()).start();
         try {
             Duration startup = awaitReady(launched);
@@ -87,7 +93,7 @@ public final class LoadDriver {
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
             WarmUp warmUp = warmUp(options, uni, body);
-            StringBuilder text = new StringBuilder(Report.header(options, floor, startup, warmUp));
+            StringBuilder text = new StringBuilder(Report.header(options, database, floor, startup, warmUp));
             for (double rate : options.rates()) {
                 long deliveredBefore = delivered();
                 Stages stagesBefore = stages();
@@ -121,6 +127,9 @@ public final class LoadDriver {
             gateway.waitFor(30, TimeUnit.SECONDS);
             gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             submitter.close();
+            if (postgres != null) {
+                postgres.close();
+            }
             // The run's database, broker journal and keys: gigabytes after a long warm-up.
             TemporaryFolder.delete(dataDir);
         }
@@ -393,7 +402,7 @@ public final class LoadDriver {
     }
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
-    record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds) {
+    record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, boolean postgres) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -402,6 +411,7 @@ public final class LoadDriver {
             String jar = null;
             String report = null;
             int warmup = 300;
+            boolean postgres = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -410,10 +420,15 @@ public final class LoadDriver {
                     case "--jar" -> jar = args[++i];
                     case "--report" -> report = args[++i];
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--database" -> postgres = switch (args[++i]) {
+                        case "h2" -> false;
+                        case "postgres" -> true;
+                        default -> throw new IllegalArgumentException("--database is h2 or postgres, not " + args[i]);
+                    };
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup);
+            return new Options(rates, seconds, concurrency, jar, report, warmup, postgres);
         }
 
         /** The rates as given on the command line: {@code max,500}. */
@@ -438,7 +453,7 @@ public final class LoadDriver {
         Path report(Path repo) {
             String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
             return report != null ? Path.of(report)
-                    : repo.resolve("bench/results/load-" + String.join("-", rates.stream().map(Options::rateName).toList()) + "-" + stamp + ".md");
+                    : repo.resolve("bench/results/load-" + (postgres ? "postgres-" : "") + String.join("-", rates.stream().map(Options::rateName).toList()) + "-" + stamp + ".md");
         }
     }
 }

@@ -11,14 +11,15 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         LoadDriver.Stages stages, double compiledSeconds) {
 
     /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
-    static String header(LoadDriver.Options options, CryptoFloor floor, Duration startup, LoadDriver.WarmUp warmUp) {
+    static String header(LoadDriver.Options options, String database, CryptoFloor floor, Duration startup, LoadDriver.WarmUp warmUp) {
         StringBuilder out = new StringBuilder();
         out.append("# Accord end-to-end load run\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d`%n- gateway: separate process, embedded "
-                + "defaults (H2 file, embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n",
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d%s`%n- gateway: separate process, embedded "
+                + "defaults (embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
-                options.ratesArgument(), options.seconds(), options.concurrency(), options.warmupSeconds(), startup.toMillis() / 1000.0));
+                options.ratesArgument(), options.seconds(), options.concurrency(), options.warmupSeconds(),
+                options.postgres() ? " --database postgres" : "", startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
         out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "

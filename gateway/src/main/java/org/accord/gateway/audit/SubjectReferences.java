@@ -3,6 +3,7 @@ package org.accord.gateway.audit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.accord.gateway.crypto.SecretFiles;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,14 +78,20 @@ public class SubjectReferences {
         return List.copyOf(refs);
     }
 
-    /** Stores a transfer's references, in the caller's transaction if it has one. */
+    /**
+     * Stores a transfer's references, in the caller's transaction if it has one. They are written as one batch with
+     * every other transfer's references of the same transaction just before it commits: a group commit of many submits
+     * then costs one round trip to the database for them, not one each. A clash (the same reference twice for one
+     * transfer) fails that commit as a direct insert would.
+     */
     @Transactional
     public void record(String transferId, List<String> refs) {
         if (refs.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into transfer_subject (transfer_id, subject_ref) values (:t, :r)", new LinkedHashSet<>(refs).stream()
-                .map(ref -> new MapSqlParameterSource("t", transferId).addValue("r", ref)).toArray(SqlParameterSource[]::new));
+        for (String ref : new LinkedHashSet<>(refs)) {
+            pending().add(new MapSqlParameterSource("t", transferId).addValue("r", ref));
+        }
     }
 
     /** Ids of the transfers and refusals about anyone with one of these references. */
@@ -90,8 +100,58 @@ public class SubjectReferences {
         if (refs.isEmpty()) {
             return List.of();
         }
+        writePending();
         return new ArrayList<>(jdbc.queryForList(
                 "select distinct transfer_id from transfer_subject where subject_ref in (:refs)", Map.of("refs", refs), String.class));
+    }
+
+    /** The current transaction's references not yet written, written before it commits. */
+    private List<SqlParameterSource> pending() {
+        // Keyed by the transaction's own connection: a REQUIRES_NEW transaction inside another writes its own.
+        PendingKey key = new PendingKey(DataSourceUtils.getConnection(jdbc.getJdbcTemplate().getDataSource()));
+        @SuppressWarnings("unchecked")
+        List<SqlParameterSource> rows = (List<SqlParameterSource>) TransactionSynchronizationManager.getResource(key);
+        if (rows != null) {
+            return rows;
+        }
+        List<SqlParameterSource> created = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(key, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write(created);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+        });
+        return created;
+    }
+
+    private void writePending() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        Object rows = TransactionSynchronizationManager.getResource(
+                new PendingKey(DataSourceUtils.getConnection(jdbc.getJdbcTemplate().getDataSource())));
+        if (rows != null) {
+            @SuppressWarnings("unchecked")
+            List<SqlParameterSource> pending = (List<SqlParameterSource>) rows;
+            write(pending);
+        }
+    }
+
+    private void write(List<SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into transfer_subject (transfer_id, subject_ref) values (:t, :r)", rows.toArray(SqlParameterSource[]::new));
+            rows.clear();
+        }
+    }
+
+    /** Identifies the references pending in the transaction that holds {@code connection}. */
+    private record PendingKey(Connection connection) {
     }
 
     static String normaliseStudentId(String value) {
