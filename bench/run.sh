@@ -20,7 +20,7 @@ started="$(date -u +%Y-%m-%dT%H:%M:%S)"
 results="bench/results"
 json="$results/jmh-$stamp.json"
 report="$results/report-$stamp.md"
-jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 2 -w 1s -r 2s}"
+jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
 filter=("$@")
 mkdir -p "$results"
 

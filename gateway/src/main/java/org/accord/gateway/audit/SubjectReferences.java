@@ -23,7 +23,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
@@ -107,40 +106,20 @@ public class SubjectReferences {
 
     /** The current transaction's references not yet written, written before it commits. */
     private List<SqlParameterSource> pending() {
-        // Keyed by the transaction's own connection: a REQUIRES_NEW transaction inside another writes its own.
-        PendingKey key = new PendingKey(DataSourceUtils.getConnection(jdbc.getJdbcTemplate().getDataSource()));
-        @SuppressWarnings("unchecked")
-        List<SqlParameterSource> rows = (List<SqlParameterSource>) TransactionSynchronizationManager.getResource(key);
-        if (rows != null) {
-            return rows;
-        }
-        List<SqlParameterSource> created = new ArrayList<>();
-        TransactionSynchronizationManager.bindResource(key, created);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                write(created);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            }
-        });
-        return created;
+        List<SqlParameterSource> rows = PerTransaction.find(pendingKey());
+        return rows != null ? rows : PerTransaction.bind(pendingKey(), new ArrayList<>(), this::write, written -> { });
     }
 
     private void writePending() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            return;
-        }
-        Object rows = TransactionSynchronizationManager.getResource(
-                new PendingKey(DataSourceUtils.getConnection(jdbc.getJdbcTemplate().getDataSource())));
+        List<SqlParameterSource> rows = TransactionSynchronizationManager.isActualTransactionActive() ? PerTransaction.find(pendingKey()) : null;
         if (rows != null) {
-            @SuppressWarnings("unchecked")
-            List<SqlParameterSource> pending = (List<SqlParameterSource>) rows;
-            write(pending);
+            write(rows);
         }
+    }
+
+    /** Keyed by the transaction's own connection: a REQUIRES_NEW transaction inside another writes its own. */
+    private PendingKey pendingKey() {
+        return new PendingKey(DataSourceUtils.getConnection(jdbc.getJdbcTemplate().getDataSource()));
     }
 
     private void write(List<SqlParameterSource> rows) {

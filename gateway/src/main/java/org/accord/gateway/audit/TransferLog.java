@@ -15,7 +15,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -67,7 +66,7 @@ public class TransferLog {
         // Keyed by the transaction's own session: a REQUIRES_NEW transaction inside one that holds the head has a
         // session of its own and must lock (and wait for) the head itself.
         HeadLock key = new HeadLock(entityManager.unwrap(Session.class));
-        Held current = (Held) TransactionSynchronizationManager.getResource(key);
+        Held current = PerTransaction.find(key);
         if (current != null) {
             return current;
         }
@@ -75,29 +74,13 @@ public class TransferLog {
         // and transactions that change a transfer and log it cannot deadlock each other.
         entityManager.flush();
         ChainHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The transfer log has no chain head"));
-        Held held = new Held(head);
-        TransactionSynchronizationManager.bindResource(key, held);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                write(held);
-            }
-
-            @Override
-            public void afterCommit() {
-                // Only what committed is reported; a rolled-back append never happened.
-                for (ChainedEntry entry : held.appended) {
-                    log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", entry.event(), entry.outcome(),
-                            entry.code(), entry.transferId(), entry.agreementId());
-                }
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        return PerTransaction.bind(key, new Held(head), this::write, held -> {
+            // Only what committed is reported; a rolled-back append never happened.
+            for (ChainedEntry entry : held.appended) {
+                log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", entry.event(), entry.outcome(),
+                        entry.code(), entry.transferId(), entry.agreementId());
             }
         });
-        return held;
     }
 
     /** Writes the entries the transaction has appended and not yet written, so that its own reads see them. */
@@ -111,7 +94,7 @@ public class TransferLog {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return;
         }
-        Held held = (Held) TransactionSynchronizationManager.getResource(new HeadLock(entityManager.unwrap(Session.class)));
+        Held held = PerTransaction.find(new HeadLock(entityManager.unwrap(Session.class)));
         if (held != null) {
             write(held);
         }
