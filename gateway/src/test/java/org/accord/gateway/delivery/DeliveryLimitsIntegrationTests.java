@@ -112,11 +112,11 @@ class DeliveryLimitsIntegrationTests {
 
     @Test
     void whenAPartnerHasItsOwnLowerMaxAttemptsThenItsTransferFailsAfterThoseWhileAnotherPartnerKeepsTheGlobalNumber() {
-        String strict = submit(STRICT);
-        String global = submit(GLOBAL);
+        String strict = client.submitReferral(STRICT);
+        String global = client.submitReferral(GLOBAL);
 
-        awaitStatus(strict, "FAILED");
-        awaitStatus(global, "FAILED");
+        client.awaitTransferStatus(strict, "FAILED");
+        client.awaitTransferStatus(global, "FAILED");
 
         assertThat(details(strict, "DELIVERY_ATTEMPT_FAILED")).containsExactly("attempt 1 of 2");
         assertThat(details(strict, "DELIVERY_FAILED")).containsExactly("gave up after attempt 2");
@@ -124,13 +124,13 @@ class DeliveryLimitsIntegrationTests {
         assertThat(details(global, "DELIVERY_ATTEMPT_FAILED")).containsExactly("attempt 1 of 4", "attempt 2 of 4", "attempt 3 of 4");
         assertThat(details(global, "DELIVERY_FAILED")).containsExactly("gave up after attempt 4");
         partner.verify(GLOBAL_MAX_ATTEMPTS, postRequestedFor(urlEqualTo("/" + GLOBAL + "/inbound")));
-        assertThat(entries(global)).filteredOn(e -> "DELIVERY_FAILED".equals(e.get("event").asString()))
+        assertThat(client.logEntries(global)).filteredOn(e -> "DELIVERY_FAILED".equals(e.get("event").asString()))
                 .allSatisfy(e -> assertThat(e.get("code").asString()).isEqualTo("HTTP_503"));
     }
 
     @Test
     void whenATransferIsStillUndeliveredAfterGiveUpAfterThenItsNextAttemptFailsItAndAResendDeliversIt() {
-        String id = submit(LATE);
+        String id = client.submitReferral(LATE);
         try {
             assertThat(GATE.arrived.await(60, TimeUnit.SECONDS)).isTrue();
             // The second attempt is under way when a day has gone by.
@@ -144,7 +144,7 @@ class DeliveryLimitsIntegrationTests {
             GATE.release.countDown();
         }
 
-        awaitStatus(id, "FAILED");
+        client.awaitTransferStatus(id, "FAILED");
         assertThat(details(id, "DELIVERY_ATTEMPT_FAILED")).containsExactly("attempt 1 of 1000");
         JsonNode failed = last(id);
         assertThat(failed.get("event").asString()).isEqualTo("DELIVERY_FAILED");
@@ -157,25 +157,25 @@ class DeliveryLimitsIntegrationTests {
         assertThat(resend.status()).isEqualTo(200);
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() -> !sinceResend(id).isEmpty());
         assertThat(sinceResend(id).get(0).get("detail").asString()).isEqualTo("attempt 1 of 1000");
-        assertThat(status(id)).isEqualTo("QUEUED");
+        assertThat(client.transferStatus(id)).isEqualTo("QUEUED");
 
         partner.stubFor(post(urlEqualTo("/" + LATE + "/inbound")).willReturn(aResponse().withStatus(202)));
-        awaitStatus(id, "DELIVERED");
+        client.awaitTransferStatus(id, "DELIVERED");
         assertThat(events(id)).containsSubsequence("DELIVERY_FAILED", "RESEND_REQUESTED", "DELIVERY_ATTEMPT_FAILED", "DELIVERED");
     }
 
     @Test
     void whenAPushIsHeldByAnOpenCircuitPastItsPartnersGiveUpAfterThenTheTransferFails() {
-        String id = submit(HELD);
+        String id = client.submitReferral(HELD);
 
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
                 "PARTNER_CIRCUIT_OPEN".equals(last(id).get("code").asString()));
         // Still awaiting delivery, and queued: a push recorded while the hand-over was marked does not write SEALED back.
-        assertThat(status(id)).isEqualTo("QUEUED");
+        assertThat(client.transferStatus(id)).isEqualTo("QUEUED");
         // Past the partner's own two hours, well inside the global day.
         CLOCK.advance(Duration.ofHours(3));
 
-        awaitStatus(id, "FAILED");
+        client.awaitTransferStatus(id, "FAILED");
         JsonNode failed = last(id);
         assertThat(failed.get("event").asString()).isEqualTo("DELIVERY_FAILED");
         assertThat(failed.get("code").asString()).isEqualTo("PARTNER_CIRCUIT_OPEN");
@@ -183,49 +183,24 @@ class DeliveryLimitsIntegrationTests {
                 .isEqualTo("not attempted, partner circuit open; gave up after the time limit of PT2H, 5 of 1000 attempts made");
     }
 
-    private static String submit(String recipient) {
-        GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge",
-                Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
-        assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
-        return response.json().get("transferId").asString();
-    }
-
-    private static String status(String id) {
-        return client.get("/api/v1/transfers/" + id, "uni-northbridge").json().get("status").asString();
-    }
-
-    private static void awaitStatus(String id, String status) {
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> status.equals(status(id)));
-    }
-
-    /** The transfer's log entries about its delivery: without the test's own reads of the log. */
-    private static List<JsonNode> entries(String id) {
-        List<JsonNode> entries = new ArrayList<>();
-        client.get("/api/v1/audit/transfers?transferId=" + id, "accord-dpo").json().get("entries").forEach(e -> {
-            if (!"AUDIT_READ".equals(e.get("event").asString())) {
-                entries.add(e);
-            }
-        });
-        return entries;
-    }
 
     private static JsonNode last(String id) {
-        List<JsonNode> entries = entries(id);
+        List<JsonNode> entries = client.logEntries(id);
         return entries.get(entries.size() - 1);
     }
 
     /** The entries logged after the transfer's resend was requested. */
     private static List<JsonNode> sinceResend(String id) {
-        List<JsonNode> entries = entries(id);
+        List<JsonNode> entries = client.logEntries(id);
         int resend = entries.stream().map(e -> e.get("event").asString()).toList().lastIndexOf("RESEND_REQUESTED");
         return entries.subList(resend + 1, entries.size());
     }
 
     private static List<String> events(String id) {
-        return entries(id).stream().map(e -> e.get("event").asString()).toList();
+        return client.logEntries(id).stream().map(e -> e.get("event").asString()).toList();
     }
 
     private static List<String> details(String id, String event) {
-        return entries(id).stream().filter(e -> event.equals(e.get("event").asString())).map(e -> e.get("detail").asString()).toList();
+        return client.logEntries(id).stream().filter(e -> event.equals(e.get("event").asString())).map(e -> e.get("detail").asString()).toList();
     }
 }

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,9 +120,9 @@ class HttpsPushIntegrationTests {
 
     @Test
     void whenThePartnerAcceptsThenTheSealedMessageArrivesOnceOverMutualTlsAndTheTransferIsDelivered() {
-        String id = submit("p-ok");
+        String id = client.submitReferral("p-ok");
 
-        awaitStatus(id, "DELIVERED");
+        client.awaitTransferStatus(id, "DELIVERED");
         partner.verify(1, postRequestedFor(urlEqualTo("/p-ok/inbound")).withHeader("Accord-Transfer-Id", equalTo(id))
                 .withHeader("Content-Type", equalTo("application/pkcs7-mime; smime-type=authEnveloped-data")));
         assertThat(events(id)).contains("DELIVERED").doesNotContain("DELIVERY_ATTEMPT_FAILED");
@@ -131,40 +130,40 @@ class HttpsPushIntegrationTests {
 
     @Test
     void whenThePartnerAsksForAnOAuth2TokenThenThePushCarriesOneFromItsAuthorizationServer() {
-        String id = submit("p-oauth");
+        String id = client.submitReferral("p-oauth");
 
-        awaitStatus(id, "DELIVERED");
+        client.awaitTransferStatus(id, "DELIVERED");
         authorizationServer.verify(postRequestedFor(urlEqualTo("/oauth2/token")));
         partner.verify(1, postRequestedFor(urlEqualTo("/p-oauth/inbound")).withHeader("Authorization", equalTo("Bearer partner-token-123")));
     }
 
     @Test
     void whenThePartnerFailsOnceThenTheRetryDeliversAndBothAttemptsAreLogged() {
-        String id = submit("p-flaky");
+        String id = client.submitReferral("p-flaky");
 
-        awaitStatus(id, "DELIVERED");
+        client.awaitTransferStatus(id, "DELIVERED");
         assertThat(events(id)).containsSubsequence("DELIVERY_ATTEMPT_FAILED", "DELIVERED");
         assertThat(codes(id)).contains("HTTP_500");
     }
 
     @Test
     void whenThePartnerIsTooSlowThenTheAttemptTimesOutAndIsLogged() {
-        String id = submit("p-slow");
+        String id = client.submitReferral("p-slow");
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> codes(id).contains("TIMEOUT"));
     }
 
     @Test
     void whenThePartnerIsDownForTheWholeRetryWindowThenTheTransferFailsAndAManualResendDeliversIt() {
-        String id = submit("p-down");
+        String id = client.submitReferral("p-down");
 
-        awaitStatus(id, "FAILED");
+        client.awaitTransferStatus(id, "FAILED");
         assertThat(events(id)).containsSubsequence("DELIVERY_ATTEMPT_FAILED", "DELIVERY_ATTEMPT_FAILED", "DELIVERY_FAILED");
         partner.stubFor(post(urlEqualTo("/p-down/inbound")).willReturn(aResponse().withStatus(202)));
         try {
             GatewayClient.Response resend = client.post("/api/v1/transfers/" + id + "/resend", "accord-dpo", null, new byte[0], Map.of());
             assertThat(resend.status()).isEqualTo(200);
-            awaitStatus(id, "DELIVERED");
+            client.awaitTransferStatus(id, "DELIVERED");
             assertThat(events(id)).containsSubsequence("DELIVERY_FAILED", "RESEND_REQUESTED", "DELIVERED");
         }
         finally {
@@ -174,23 +173,11 @@ class HttpsPushIntegrationTests {
 
     @Test
     void whenTheClientCertificateIsNotTrustedByThePartnerThenTheTlsFailureIsLoggedAndNothingArrives() {
-        String id = submit("p-rogue");
+        String id = client.submitReferral("p-rogue");
 
-        awaitStatus(id, "FAILED");
+        client.awaitTransferStatus(id, "FAILED");
         assertThat(codes(id)).contains("TLS_FAILURE");
         partner.verify(0, postRequestedFor(urlEqualTo("/p-rogue/inbound")));
-    }
-
-    private static String submit(String recipient) {
-        GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge",
-                Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
-        assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
-        return response.json().get("transferId").asString();
-    }
-
-    private static void awaitStatus(String id, String status) {
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() ->
-                status.equals(client.get("/api/v1/transfers/" + id, "uni-northbridge").json().get("status").asString()));
     }
 
     private static List<String> events(String id) {

@@ -98,7 +98,7 @@ class JmsPushIntegrationTests {
 
     @Test
     void whenTheFlowUsesJmsThenThePartnerConsumesTheSealedMessageFromItsOwnBrokerAndOpensIt() throws Exception {
-        String id = submit("p-jms");
+        String id = client.submitReferral("p-jms");
 
         byte[] sealed;
         try (Connection connection = new ActiveMQConnectionFactory(brokerUrl, "accord-gateway", "test-only-secret").createConnection()) {
@@ -115,28 +115,17 @@ class JmsPushIntegrationTests {
         OpenedMessage opened = new CmsOpener().open(sealed, pki.partnerKey("p-jms"), pki.partnerCertificate("p-jms"),
                 List.of(pki.caCertificate()), Clock.systemUTC());
         assertThat(opened.transferId()).isEqualTo(id);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> "DELIVERED".equals(status(id)));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> "DELIVERED".equals(client.transferStatus(id)));
     }
 
     @Test
     void whenTheBrokerRefusesTheGatewaysCredentialsThenTheTransferFailsAfterItsAttempts() {
-        String id = submit("p-jms-wrong");
+        String id = client.submitReferral("p-jms-wrong");
 
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> "FAILED".equals(status(id)));
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> "FAILED".equals(client.transferStatus(id)));
         List<String> codes = new ArrayList<>();
         client.get("/api/v1/audit/transfers?transferId=" + id, "accord-dpo").json().get("entries")
                 .forEach(e -> codes.add(e.get("code").asString()));
         assertThat(codes).anyMatch(c -> c.startsWith("JMS_"));
-    }
-
-    private static String submit(String recipient) {
-        GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge",
-                Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
-        assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
-        return response.json().get("transferId").asString();
-    }
-
-    private static String status(String id) {
-        return client.get("/api/v1/transfers/" + id, "uni-northbridge").json().get("status").asString();
     }
 }

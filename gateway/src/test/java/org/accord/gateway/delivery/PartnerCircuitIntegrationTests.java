@@ -100,21 +100,21 @@ class PartnerCircuitIntegrationTests {
 
     @Test
     void whenAPartnerIsDownThenItsCircuitOpensOthersAreStillDeliveredAndItsHeldTransfersGoOutWhenItReturns() {
-        List<String> held = List.of(submit(DEAD), submit(DEAD), submit(DEAD));
+        List<String> held = List.of(client.submitReferral(DEAD), client.submitReferral(DEAD), client.submitReferral(DEAD));
 
         // More failed-attempt entries than the transfer has attempts: only possible if held pushes are not counted.
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() ->
                 held.stream().anyMatch(id -> count(id, "DELIVERY_ATTEMPT_FAILED", null) > MAX_ATTEMPTS));
-        assertThat(held).allSatisfy(id -> assertThat(status(id)).isNotEqualTo("FAILED"));
+        assertThat(held).allSatisfy(id -> assertThat(client.transferStatus(id)).isNotEqualTo("FAILED"));
         assertThat(held.stream().mapToLong(id -> count(id, "DELIVERY_ATTEMPT_FAILED", "PARTNER_CIRCUIT_OPEN")).sum()).isPositive();
         assertThat(circuitState(DEAD)).isIn("OPEN", "HALF_OPEN");
 
-        String other = submit(HEALTHY);
-        awaitStatus(other, "DELIVERED");
+        String other = client.submitReferral(HEALTHY);
+        client.awaitTransferStatus(other, "DELIVERED");
         assertThat(circuitState(DEAD)).isIn("OPEN", "HALF_OPEN");
 
         partner.stubFor(post(urlEqualTo("/" + DEAD + "/inbound")).willReturn(aResponse().withStatus(202)));
-        held.forEach(id -> awaitStatus(id, "DELIVERED"));
+        held.forEach(id -> client.awaitTransferStatus(id, "DELIVERED"));
 
         assertThat(circuitState(DEAD)).isEqualTo("CLOSED");
         assertThat(circuitState(HEALTHY)).isEqualTo("CLOSED");
@@ -124,7 +124,7 @@ class PartnerCircuitIntegrationTests {
                 - count(id, "DELIVERY_ATTEMPT_FAILED", "PARTNER_CIRCUIT_OPEN") + count(id, "DELIVERED", null)).sum();
         partner.verify((int) made, postRequestedFor(urlEqualTo("/" + DEAD + "/inbound")));
         for (String id : held) {
-            assertThat(entries(id)).filteredOn(e -> "PARTNER_CIRCUIT_OPEN".equals(e.get("code").asString()))
+            assertThat(client.logEntries(id)).filteredOn(e -> "PARTNER_CIRCUIT_OPEN".equals(e.get("code").asString()))
                     .allSatisfy(e -> {
                         assertThat(e.get("outcome").asString()).isEqualTo("FAILED");
                         assertThat(e.get("detail").asString()).startsWith("not attempted, partner circuit open");
@@ -135,32 +135,17 @@ class PartnerCircuitIntegrationTests {
     @Test
     void whenAPushIsWaitingOnThePartnerThenItHoldsNoDatabaseConnection() throws Exception {
         HikariPoolMXBean pool = gateway.getBean(DataSource.class).unwrap(HikariDataSource.class).getHikariPoolMXBean();
-        String id = submit(SLOW);
+        String id = client.submitReferral(SLOW);
         try {
             assertThat(HOLD.arrived.await(60, TimeUnit.SECONDS)).isTrue();
             // While the partner holds the push, the pool drains to no connection in use.
             await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> pool.getActiveConnections() == 0);
-            assertThat(status(id)).isEqualTo("QUEUED");
+            assertThat(client.transferStatus(id)).isEqualTo("QUEUED");
         }
         finally {
             HOLD.release.countDown();
         }
-        awaitStatus(id, "DELIVERED");
-    }
-
-    private static String submit(String recipient) {
-        GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge",
-                Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
-        assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
-        return response.json().get("transferId").asString();
-    }
-
-    private static String status(String id) {
-        return client.get("/api/v1/transfers/" + id, "uni-northbridge").json().get("status").asString();
-    }
-
-    private static void awaitStatus(String id, String status) {
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> status.equals(status(id)));
+        client.awaitTransferStatus(id, "DELIVERED");
     }
 
     private static String circuitState(String partnerId) {
@@ -172,14 +157,8 @@ class PartnerCircuitIntegrationTests {
         return new String(client.get("/actuator/prometheus", null).body(), StandardCharsets.UTF_8);
     }
 
-    private static List<JsonNode> entries(String id) {
-        List<JsonNode> entries = new ArrayList<>();
-        client.get("/api/v1/audit/transfers?transferId=" + id, "accord-dpo").json().get("entries").forEach(entries::add);
-        return entries;
-    }
-
     private static long count(String id, String event, String code) {
-        return entries(id).stream().filter(e -> event.equals(e.get("event").asString()))
+        return client.logEntries(id).stream().filter(e -> event.equals(e.get("event").asString()))
                 .filter(e -> code == null || code.equals(e.get("code").asString())).count();
     }
 }

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -93,6 +95,38 @@ public final class GatewayClient {
             }
             return response.json().get("access_token").asString();
         });
+    }
+
+    /** Submits the example referral as the demo university to {@code recipient}, for assessment; it must be accepted. */
+    public String submitReferral(String recipient) {
+        Response response = postJson("/api/v1/records", "uni-northbridge",
+                Fixtures.json(Fixtures.submission("prevent-referral", recipient, "assess", Fixtures.example("prevent-referral"))));
+        if (response.status() != 202) {
+            throw new AssertionError("Submit to " + recipient + " answered " + response.status() + ": " + new String(response.body()));
+        }
+        return response.json().get("transferId").asString();
+    }
+
+    /** A transfer's status as the demo university, its sender, reads it. */
+    public String transferStatus(String transferId) {
+        return get("/api/v1/transfers/" + transferId, "uni-northbridge").json().get("status").asString();
+    }
+
+    /** Waits up to a minute for a transfer of the demo university to reach {@code status}. */
+    public void awaitTransferStatus(String transferId, String status) {
+        org.awaitility.Awaitility.await().atMost(60, java.util.concurrent.TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> status.equals(transferStatus(transferId)));
+    }
+
+    /** A transfer's log entries as the DPO reads them, in order, without the DPO's own reads (AUDIT_READ). */
+    public List<JsonNode> logEntries(String transferId) {
+        List<JsonNode> entries = new ArrayList<>();
+        get("/api/v1/audit/transfers?transferId=" + transferId, "accord-dpo").json().get("entries").forEach(e -> {
+            if (!"AUDIT_READ".equals(e.get("event").asString())) {
+                entries.add(e);
+            }
+        });
+        return entries;
     }
 
     public Response post(String path, String clientId, String contentType, byte[] body, Map<String, String> headers) {
