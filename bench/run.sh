@@ -8,7 +8,7 @@
 #   SKIP_LOAD=1 bench/run.sh          # JMH only, without the end-to-end load run
 #
 # Without a filter, the end-to-end load driver then runs the gateway jar as its own process, warms it up once
-# (at most LOAD_WARMUP seconds, default 120) and measures it at the highest rate it sustains and then at
+# (at 600 referrals/s, at most LOAD_WARMUP seconds, default 120) and measures it at the highest rate it sustains and then at
 # 500 referrals/s (LOAD_SECONDS each, default 30), writing bench/results/load-max-500-<date>.md.
 set -euo pipefail
 

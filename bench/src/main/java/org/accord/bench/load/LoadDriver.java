@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--database h2|postgres] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
+ * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
  * data directory, warms it up once at the highest rate, then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
@@ -208,10 +208,12 @@ public final class LoadDriver {
     }
 
     /**
-     * Submits at the highest rate, in rounds of {@link #WARMUP_ROUND_SECONDS}, until the gateway's JIT compiler has
-     * settled: a round in which it compiled for less than {@link #JIT_SETTLED_SHARE} of the round's time, or
-     * {@code --warmup} seconds in all. On 2 cores the C2 compiler is still compiling Spring, Hibernate, Camel and H2
-     * minutes after start, and a measurement taken meanwhile measures the compiler as much as the gateway.
+     * Submits at {@code --warmup-rate} (600/s unless given; {@code max} for the highest rate), in rounds of
+     * {@link #WARMUP_ROUND_SECONDS}, until the gateway's JIT compiler has settled: a round in which it compiled for less
+     * than {@link #JIT_SETTLED_SHARE} of the round's time, or {@code --warmup} seconds in all. On 2 cores the C2
+     * compiler is still compiling Spring, Hibernate, Camel and H2 minutes after start, and a measurement taken
+     * meanwhile measures the compiler as much as the gateway. Below the highest rate the compiler gets the cores'
+     * spare time instead of a share among the request threads, so it is done sooner.
      *
      * @return how long the warm-up took and how much the compiler was still compiling in its last round
      */
@@ -221,7 +223,7 @@ public final class LoadDriver {
         while (options.warmupSeconds() > 0 && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(options.warmupSeconds())) {
             double compiledBefore = compilationMillis();
             long roundStart = System.nanoTime();
-            drive(0, WARMUP_ROUND_SECONDS, options.concurrency(), token, body);
+            drive(options.warmupRate(), WARMUP_ROUND_SECONDS, options.concurrency(), token, body);
             lastShare = (compilationMillis() - compiledBefore) / ((System.nanoTime() - roundStart) / 1e6);
             if (lastShare < JIT_SETTLED_SHARE) {
                 break;
@@ -402,7 +404,8 @@ public final class LoadDriver {
     }
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
-    record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, boolean postgres) {
+    record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, double warmupRate,
+            boolean postgres) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -412,6 +415,7 @@ public final class LoadDriver {
             String report = null;
             int warmup = 300;
             boolean postgres = false;
+            double warmupRate = 600;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -420,6 +424,7 @@ public final class LoadDriver {
                     case "--jar" -> jar = args[++i];
                     case "--report" -> report = args[++i];
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--warmup-rate" -> warmupRate = args[++i].equals("max") ? 0 : Double.parseDouble(args[i]);
                     case "--database" -> postgres = switch (args[++i]) {
                         case "h2" -> false;
                         case "postgres" -> true;
@@ -428,7 +433,7 @@ public final class LoadDriver {
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup, postgres);
+            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres);
         }
 
         /** The rates as given on the command line: {@code max,500}. */

@@ -15,17 +15,18 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         StringBuilder out = new StringBuilder();
         out.append("# Accord end-to-end load run\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d%s`%n- gateway: separate process, embedded "
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s%s`%n- gateway: separate process, embedded "
                 + "defaults (embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.ratesArgument(), options.seconds(), options.concurrency(), options.warmupSeconds(),
-                options.postgres() ? " --database postgres" : "", startup.toMillis() / 1000.0, database));
+                LoadDriver.Options.rateName(options.warmupRate()), options.postgres() ? " --database postgres" : "", startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
         out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "
                 + "started: %.0f /s on 1 thread, %.0f /s on 2%n", floor.oneThread(), floor.twoThreads()));
-        out.append(String.format(Locale.ROOT, "- warm-up, once before the rates below: %.0f s at the highest rate, until the gateway's JIT "
+        out.append(String.format(Locale.ROOT, "- warm-up, once before the rates below: %.0f s at %s, until the gateway's JIT "
                 + "compiler used under 5 %% of a round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0,
+                options.warmupRate() > 0 ? String.format(Locale.ROOT, "%.0f referrals/s", options.warmupRate()) : "the highest rate",
                 100 * warmUp.lastRoundJitShare()));
         return out.toString();
     }
