@@ -31,7 +31,9 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -49,6 +51,7 @@ import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.util.Store;
 
 /**
  * Seals content for one recipient: signs it as CMS SignedData (SHA-256 with ECDSA or RSA PKCS#1
@@ -67,6 +70,10 @@ public final class CmsSealer {
     private final PrivateKey signingKey;
     private final List<X509Certificate> certificateChain;
     private final Clock clock;
+    // Parsed and encoded once, not on every seal: the signer certificate, the chain to include, its fingerprint.
+    private final X509CertificateHolder signerCertificate;
+    private final Store<X509CertificateHolder> certificates;
+    private final String signerSha256;
 
     /**
      * @param signingKey       the gateway's EC P-256 or RSA signing key
@@ -90,6 +97,13 @@ public final class CmsSealer {
         if (!KeyPairCheck.matches(signingKey, this.certificateChain.get(0))) {
             throw new IllegalArgumentException("signingKey does not belong to the first certificate of the chain");
         }
+        try {
+            this.signerCertificate = new JcaX509CertificateHolder(this.certificateChain.get(0));
+            this.certificates = new JcaCertStore(this.certificateChain);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("certificateChain holds a certificate that cannot be encoded", e);
+        }
+        this.signerSha256 = Fingerprints.sha256Hex(this.certificateChain.get(0));
     }
 
     /**
@@ -109,8 +123,7 @@ public final class CmsSealer {
         try {
             byte[] signedData = sign(content, transferId);
             byte[] der = encrypt(signedData, recipient);
-            return new SealedMessage(der, Fingerprints.sha256Hex(der),
-                    Fingerprints.sha256Hex(certificateChain.get(0)));
+            return new SealedMessage(der, Fingerprints.sha256Hex(der), signerSha256);
         } catch (CMSException | OperatorCreationException | GeneralSecurityException | IOException e) {
             throw new IllegalStateException("sealing failed", e);
         }
@@ -131,8 +144,8 @@ public final class CmsSealer {
         generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                 new JcaDigestCalculatorProviderBuilder().setProvider(provider).build())
                 .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                .build(contentSigner, certificateChain.get(0)));
-        generator.addCertificates(new JcaCertStore(certificateChain));
+                .build(contentSigner, signerCertificate));
+        generator.addCertificates(certificates);
         return generator.generate(new CMSProcessableByteArray(content), true).getEncoded(ASN1Encoding.DER);
     }
 
