@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
  * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
- * data directory, warms it up once at the highest rate, then for each rate in turn submits the example referral (with
+ * data directory, warms it up once (at 600 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
  * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file.
@@ -89,7 +89,6 @@ public final class LoadDriver {
         try {
             Duration startup = awaitReady(launched);
             String uni = token(dataDir, "uni-northbridge", "submit:prevent-referral");
-            String police = token(dataDir, "ctp-nw-prevent", "mailbox");
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
             WarmUp warmUp = warmUp(options, uni, body);
@@ -113,8 +112,8 @@ public final class LoadDriver {
                 double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
                 long deliveredNow = delivered() - deliveredBefore;
                 List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
-                text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, deliveryMillis, mailboxSize(police),
-                        stagesDuring, compiledDuring).markdown());
+                text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, deliveryMillis, stagesDuring,
+                        compiledDuring).markdown());
             }
             System.out.println(text);
             Path out = options.report(repo);
@@ -313,10 +312,6 @@ public final class LoadDriver {
         return millis;
     }
 
-    private long mailboxSize(String police) throws Exception {
-        return get("/api/v1/mailbox", police).get("messages").size();
-    }
-
     private long delivered() throws Exception {
         return (long) metric("accord_deliveries_total", "result=\"available\"");
     }
@@ -436,9 +431,9 @@ public final class LoadDriver {
             return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres);
         }
 
-        /** The rates as given on the command line: {@code max,500}. */
-        String ratesArgument() {
-            return String.join(",", rates.stream().map(Options::rateName).toList());
+        /** The rates by name, {@code max} for the highest: {@code max,500} with a comma. */
+        String rateNames(String separator) {
+            return String.join(separator, rates.stream().map(Options::rateName).toList());
         }
 
         static String rateName(double rate) {
@@ -458,7 +453,7 @@ public final class LoadDriver {
         Path report(Path repo) {
             String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
             return report != null ? Path.of(report)
-                    : repo.resolve("bench/results/load-" + (postgres ? "postgres-" : "") + String.join("-", rates.stream().map(Options::rateName).toList()) + "-" + stamp + ".md");
+                    : repo.resolve("bench/results/load-" + (postgres ? "postgres-" : "") + rateNames("-") + "-" + stamp + ".md");
         }
     }
 }

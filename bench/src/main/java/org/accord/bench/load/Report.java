@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /** One rate of a load run as Markdown; {@link #header} describes the run as a whole. */
 record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
-        ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, List<Long> deliveryMillis, long mailboxAtEnd,
-        LoadDriver.Stages stages, double compiledSeconds) {
+        ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, List<Long> deliveryMillis, LoadDriver.Stages stages,
+        double compiledSeconds) {
 
     /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
     static String header(LoadDriver.Options options, String database, CryptoFloor floor, Duration startup, LoadDriver.WarmUp warmUp) {
@@ -18,7 +18,7 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s%s`%n- gateway: separate process, embedded "
                 + "defaults (embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
-                options.ratesArgument(), options.seconds(), options.concurrency(), options.warmupSeconds(),
+                options.rateNames(","), options.seconds(), options.concurrency(), options.warmupSeconds(),
                 LoadDriver.Options.rateName(options.warmupRate()), options.postgres() ? " --database postgres" : "", startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
@@ -26,16 +26,21 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 + "started: %.0f /s on 1 thread, %.0f /s on 2%n", floor.oneThread(), floor.twoThreads()));
         out.append(String.format(Locale.ROOT, "- warm-up, once before the rates below: %.0f s at %s, until the gateway's JIT "
                 + "compiler used under 5 %% of a round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0,
-                options.warmupRate() > 0 ? String.format(Locale.ROOT, "%.0f referrals/s", options.warmupRate()) : "the highest rate",
+                describe(options.warmupRate()),
                 100 * warmUp.lastRoundJitShare()));
         return out.toString();
+    }
+
+    /** {@code 500 referrals/s}, or {@code the highest rate} for 0. */
+    private static String describe(double rate) {
+        return rate > 0 ? String.format(Locale.ROOT, "%.0f referrals/s", rate) : "the highest rate";
     }
 
     String markdown() {
         double throughput = result.accepted() / result.seconds();
         double sustained = delivered / (result.seconds() + drain.toMillis() / 1000.0);
         StringBuilder out = new StringBuilder();
-        out.append(rate > 0 ? String.format(Locale.ROOT, "%n## At %.0f referrals/s%n%n", rate) : String.format("%n## At the highest rate%n%n"));
+        out.append(String.format("%n## At %s%n%n", describe(rate)));
         out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
                 .append(" — it counts this run's own busy threads (up to --concurrency requests at once) as well as any other "
                         + "work; figures taken while other work shares the cores are not the machine's limit\n\n");

@@ -88,8 +88,9 @@ public class SubjectReferences {
         if (refs.isEmpty()) {
             return;
         }
+        List<SqlParameterSource> pending = pending();
         for (String ref : new LinkedHashSet<>(refs)) {
-            pending().add(new MapSqlParameterSource("t", transferId).addValue("r", ref));
+            pending.add(new MapSqlParameterSource("t", transferId).addValue("r", ref));
         }
     }
 
@@ -106,8 +107,9 @@ public class SubjectReferences {
 
     /** The current transaction's references not yet written, written before it commits. */
     private List<SqlParameterSource> pending() {
-        List<SqlParameterSource> rows = PerTransaction.find(pendingKey());
-        return rows != null ? rows : PerTransaction.bind(pendingKey(), new ArrayList<>(), this::write, written -> { });
+        PendingKey key = pendingKey();
+        List<SqlParameterSource> rows = PerTransaction.find(key);
+        return rows != null ? rows : PerTransaction.bind(key, new ArrayList<>(), this::write, written -> { });
     }
 
     private void writePending() {
