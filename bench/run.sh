@@ -2,14 +2,16 @@
 # Builds the gateway and the benchmarks, runs the whole JMH suite with short settings and -prof gc, and writes
 # bench/results/jmh-<date>.json and bench/results/report-<date>.md. Run from anywhere inside the repository.
 #
-#   bench/run.sh                      # the whole suite, about 10 minutes on 2 cores
+#   bench/run.sh                      # the whole suite, about 6 minutes on 2 cores
+#   FULL=1 bench/run.sh               # the same with longer settings, about 20 minutes: tighter errors, a settled JIT
 #   bench/run.sh 'agreement|record'   # only benchmarks matching a JMH regular expression
 #   JMH_OPTS='-f 1 -wi 1 -i 2 -w 1s -r 1s' bench/run.sh crypto   # quicker, noisier
 #   SKIP_LOAD=1 bench/run.sh          # JMH only, without the end-to-end load run
 #
 # Without a filter, the end-to-end load driver then runs the gateway jar as its own process, warms it up once
-# (at 600 referrals/s, at most LOAD_WARMUP seconds, default 120) and measures it at the highest rate it sustains and then at
-# 500 referrals/s (LOAD_SECONDS each, default 30), writing bench/results/load-max-500-<date>.md.
+# (at 600 referrals/s, at most LOAD_WARMUP seconds, default 90; 300 with FULL=1) and measures it at the highest rate
+# it sustains and then at 500 referrals/s (LOAD_SECONDS each, default 20; 60 with FULL=1), writing
+# bench/results/load-max-500-<date>.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +22,15 @@ started="$(date -u +%Y-%m-%dT%H:%M:%S)"
 results="bench/results"
 json="$results/jmh-$stamp.json"
 report="$results/report-$stamp.md"
-jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
+if [ "${FULL:-0}" = "1" ]; then
+  jmh_opts="${JMH_OPTS:--f 1 -wi 2 -i 5 -w 2s -r 2s}"
+  load_warmup="${LOAD_WARMUP:-300}"
+  load_seconds="${LOAD_SECONDS:-60}"
+else
+  jmh_opts="${JMH_OPTS:--f 1 -wi 1 -i 3 -w 1s -r 1s}"
+  load_warmup="${LOAD_WARMUP:-90}"
+  load_seconds="${LOAD_SECONDS:-20}"
+fi
 filter=("$@")
 mkdir -p "$results"
 
@@ -45,5 +55,5 @@ echo "Wrote $json and $report"
 # End to end: the gateway jar as its own process, at the highest rate it sustains and then at 500 referrals/s.
 if [ "${SKIP_LOAD:-0}" != "1" ] && [ ${#filter[@]} -eq 0 ]; then
   java -Daccord.repo="$root" -cp bench/target/accord-bench.jar org.accord.bench.load.LoadDriver --rate max,500 \
-      --seconds "${LOAD_SECONDS:-30}" --concurrency 32 --warmup "${LOAD_WARMUP:-120}" --report "$results/load-max-500-$stamp.md"
+      --seconds "$load_seconds" --concurrency 32 --warmup "$load_warmup" --report "$results/load-max-500-$stamp.md"
 fi

@@ -75,7 +75,8 @@ public final class LoadDriver {
         LoadPostgres postgres = options.postgres() ? LoadPostgres.start(dataDir.resolve("postgres")) : null;
         String database = postgres != null ? postgres.describe() : "H2 file (the embedded default)";
         Instant launched = Instant.now();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options.gatewayJvmOptions());
         String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
         if (!extraJvmArgs.isEmpty()) {
             command.addAll(List.of(extraJvmArgs.split("\\s+")));
@@ -400,7 +401,7 @@ public final class LoadDriver {
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
     record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, double warmupRate,
-            boolean postgres) {
+            boolean postgres, String gc) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -411,6 +412,7 @@ public final class LoadDriver {
             int warmup = 300;
             boolean postgres = false;
             double warmupRate = 600;
+            String gc = "parallel";
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -425,10 +427,22 @@ public final class LoadDriver {
                         case "postgres" -> true;
                         default -> throw new IllegalArgumentException("--database is h2 or postgres, not " + args[i]);
                     };
+                    case "--gc" -> gc = switch (args[++i]) {
+                        case "parallel", "g1" -> args[i];
+                        default -> throw new IllegalArgumentException("--gc is parallel or g1, not " + args[i]);
+                    };
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres);
+            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc);
+        }
+
+        /**
+         * The gateway's JVM options: deploy/README.md's, a 512 MB heap and the parallel collector ({@code --gc parallel},
+         * the default), or the same heap with G1, the JVM's own choice on this machine ({@code --gc g1}), to compare.
+         */
+        List<String> gatewayJvmOptions() {
+            return List.of("-Xmx512m", gc.equals("g1") ? "-XX:+UseG1GC" : "-XX:+UseParallelGC");
         }
 
         /** The rates by name, {@code max} for the highest: {@code max,500} with a comma. */

@@ -15,11 +15,12 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         StringBuilder out = new StringBuilder();
         out.append("# Accord end-to-end load run\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s%s`%n- gateway: separate process, embedded "
-                + "defaults (embedded Artemis, demo EC P-256 keys), -Xmx512m, started in %.1f s%n- database: %s%n",
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s --gc %s%s`%n- gateway: separate process, embedded "
+                + "defaults (embedded Artemis, demo EC P-256 keys), JVM options %s, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rateNames(","), options.seconds(), options.concurrency(), options.warmupSeconds(),
-                LoadDriver.Options.rateName(options.warmupRate()), options.postgres() ? " --database postgres" : "", startup.toMillis() / 1000.0, database));
+                LoadDriver.Options.rateName(options.warmupRate()), options.gc(), options.postgres() ? " --database postgres" : "",
+                String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
         out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "
