@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--jar gateway-exec.jar] [--report file.md]}. Starts the gateway as a separate process in a fresh
+ * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gc parallel|g1] [--jar gateway-exec.jar] [--report file.md]}.
+ * Extra JVM options for the gateway (a profiler agent, say) go in {@code -Daccord.gateway.jvmArgs="..."}. Starts the gateway as a separate process in a fresh
  * data directory, warms it up once (at 600 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
@@ -259,8 +260,7 @@ public final class LoadDriver {
     }
 
     private Stages stages() throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text = prometheus();
         java.util.Map<String, double[]> stage = new java.util.TreeMap<>();
         double batchSum = 0;
         double batchCount = 0;
@@ -326,10 +326,15 @@ public final class LoadDriver {
         }
     }
 
+    /** The gateway's metrics, in Prometheus's text format. */
+    private String prometheus() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     /** Sums a Prometheus metric over the series whose labels contain {@code labelFilter}. */
     private double metric(String name, String labelFilter) throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text = prometheus();
         double sum = 0;
         for (String line : text.split("\n")) {
             Matcher m = METRIC.matcher(line.trim());
