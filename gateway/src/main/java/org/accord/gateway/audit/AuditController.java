@@ -79,7 +79,7 @@ public class AuditController {
             LogOutcome outcome, String code, String actor, String sender, String recipient, String recordType,
             Integer schemaVersion, String purpose, Map<String, Object> agreement, List<String> fieldsShared,
             List<String> fieldsTransformed, List<String> fieldsWithheld, String sealedSha256, String detail,
-            String signerSha256, String receiptSha256, long chainIndex, String prevHash, String entryHash) {
+            String signerSha256, String receiptSha256, Long chainIndex, String prevHash, String entryHash) {
 
         static AuditEntryView of(TransferLogEntry e) {
             Map<String, Object> agreement = e.agreementId() == null ? null

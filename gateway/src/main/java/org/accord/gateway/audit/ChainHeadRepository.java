@@ -9,7 +9,7 @@ import org.springframework.data.repository.Repository;
 
 interface ChainHeadRepository extends Repository<ChainHead, Integer> {
 
-    /** Reads the head with a row lock held to the end of the transaction: appends are serialised here. */
+    /** Reads the head with a row lock held to the end of the transaction: integration and checkpoints are serialised here. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select h from ChainHead h where h.id = 1")
     Optional<ChainHead> lockHead();

@@ -46,10 +46,14 @@ public class Checkpointer {
         this.interval = interval;
     }
 
+    /**
+     * Signs a checkpoint if one is due. It holds the chain head's lock, as the {@link LogIntegrator} does, so on
+     * several gateways the first signs and the others find the head already checkpointed.
+     */
     @Scheduled(fixedDelayString = "${accord.audit.checkpoint-check-every:PT5S}")
     @Transactional
     public void checkpointIfDue() {
-        ChainHead head = heads.head().orElseThrow();
+        ChainHead head = heads.lockHead().orElseThrow();
         Optional<Checkpoint> last = checkpoints.findFirstByOrderByChainIndexDesc().map(LogCheckpoint::checkpoint);
         long lastIndex = last.map(Checkpoint::chainIndex).orElse(0L);
         if (head.chainIndex() == lastIndex) {
@@ -65,7 +69,7 @@ public class Checkpointer {
     /** Signs a checkpoint of the current head now, if the chain has any entry. */
     @Transactional
     public Optional<Checkpoint> checkpointNow() {
-        ChainHead head = heads.head().orElseThrow();
+        ChainHead head = heads.lockHead().orElseThrow();
         return head.chainIndex() == 0 ? Optional.empty() : Optional.of(checkpoint(head));
     }
 

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.accord.gateway.partner.KeyMaterialConfiguration.GatewayCredential;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks the stored chain page by page: to verify it, or to export it for offline verification. */
 @Service
@@ -19,28 +21,36 @@ public class LogIntegrity {
     private final ChainHeadRepository heads;
     private final LogCheckpointRepository checkpoints;
     private final GatewayCredential credential;
+    private final LogIntegrator integrator;
+    private final TransactionTemplate reading;
 
     public LogIntegrity(TransferLogRepository entries, ChainHeadRepository heads, LogCheckpointRepository checkpoints,
-            GatewayCredential credential) {
+            GatewayCredential credential, LogIntegrator integrator, PlatformTransactionManager transactions) {
         this.entries = entries;
         this.heads = heads;
         this.checkpoints = checkpoints;
         this.credential = credential;
+        this.integrator = integrator;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
-    @Transactional(readOnly = true)
+    /** Integrates every entry committed so far into the chain, then verifies the chain and its signed checkpoints. */
     public ChainVerifier.Report verify() {
-        ChainVerifier verifier = new ChainVerifier(trustedCertificates());
-        long head = heads.head().orElseThrow().chainIndex();
-        List<Checkpoint> signed = checkpoints().stream().filter(c -> c.chainIndex() <= head).toList();
-        forEachEntry(head, verifier::accept);
-        return verifier.finish(signed, head);
+        integrator.integrateAll();
+        return reading.execute(status -> {
+            ChainVerifier verifier = new ChainVerifier(trustedCertificates());
+            long head = heads.head().orElseThrow().chainIndex();
+            List<Checkpoint> signed = checkpoints().stream().filter(c -> c.chainIndex() <= head).toList();
+            forEachEntry(head, verifier::accept);
+            return verifier.finish(signed, head);
+        });
     }
 
-    /** The chain head's index now; entries up to it are committed. */
-    @Transactional(readOnly = true)
+    /** Integrates every entry committed so far, and returns the chain head's index: entries up to it are in the chain. */
     public long headIndex() {
-        return heads.head().orElseThrow().chainIndex();
+        integrator.integrateAll();
+        return reading.execute(status -> heads.head().orElseThrow().chainIndex());
     }
 
     /** Feeds the entries from the first up to {@code lastIndex}, in chain order; later appends are not included. */

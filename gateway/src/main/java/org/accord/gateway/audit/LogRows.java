@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts a transaction's log entries as one JDBC batch, in chain order, on the transaction's own connection.
+ * Inserts a transaction's log entries as one JDBC batch, in the order appended, on the transaction's own connection,
+ * awaiting integration (no chain index or hashes: the {@link LogIntegrator} writes those once).
  * A group commit appends hundreds of entries; one batched statement costs a fraction of as many entity inserts,
  * each of which would also have to read its generated key back.
  */
@@ -30,7 +31,8 @@ class LogRows {
         this.jdbc = jdbc;
     }
 
-    void insert(List<ChainedEntry> rows) {
+    void insert(List<TransferLogEntry> entries) {
+        List<ChainedEntry> rows = entries.stream().map(TransferLogEntry::unintegrated).toList();
         if (rows.isEmpty()) {
             return;
         }
@@ -70,9 +72,9 @@ class LogRows {
         ps.setString(20, e.detail());
         ps.setString(21, e.signerSha256());
         ps.setString(22, e.receiptSha256());
-        ps.setLong(23, e.chainIndex());
-        ps.setString(24, e.prevHash());
-        ps.setString(25, e.entryHash());
+        ps.setNull(23, Types.BIGINT);
+        ps.setNull(24, Types.VARCHAR);
+        ps.setNull(25, Types.VARCHAR);
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {

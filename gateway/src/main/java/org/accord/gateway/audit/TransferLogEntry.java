@@ -12,7 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-/** A stored transfer-log entry. Immutable: the application has no way to change or remove one. */
+/**
+ * A stored transfer-log entry. Immutable: the application has no way to change or remove one. It is written with the
+ * work it records, awaiting integration (no chain index or hashes yet); the {@link LogIntegrator} then gives it its
+ * place in the hash chain, once.
+ */
 @Entity
 @Immutable
 @Table(name = "transfer_log")
@@ -43,7 +47,7 @@ public class TransferLogEntry {
     private String fieldsWithheld;
     private String sealedSha256;
     private String detail;
-    private long chainIndex;
+    private Long chainIndex;
     private String prevHash;
     private String entryHash;
     private String signerSha256;
@@ -52,8 +56,8 @@ public class TransferLogEntry {
     protected TransferLogEntry() {
     }
 
-    /** A new entry at {@code chainIndex}, linked to {@code prevHash} and hashed. */
-    TransferLogEntry(String entryId, Instant recordedAt, LogEntry entry, long chainIndex, String prevHash) {
+    /** A new entry, awaiting integration into the chain. */
+    TransferLogEntry(String entryId, Instant recordedAt, LogEntry entry) {
         TransferFacts facts = entry.facts() == null ? TransferFacts.of(null, null, null, null, null) : entry.facts();
         this.entryId = entryId;
         this.recordedAt = recordedAt;
@@ -77,16 +81,25 @@ public class TransferLogEntry {
         this.detail = entry.detail();
         this.signerSha256 = entry.signerSha256();
         this.receiptSha256 = entry.receiptSha256();
-        this.chainIndex = chainIndex;
-        this.prevHash = prevHash;
-        this.entryHash = LogChain.hash(chained());
     }
 
-    /** The entry as the hash chain sees it. */
+    /** The entry as the hash chain sees it, once integrated. */
     public ChainedEntry chained() {
-        return new ChainedEntry(chainIndex, entryId, recordedAt, transferId, event.name(), outcome.name(), code, actor,
+        if (chainIndex == null) {
+            throw new IllegalStateException("Transfer-log entry " + entryId + " is not in the chain yet");
+        }
+        return members(chainIndex, prevHash, entryHash);
+    }
+
+    /** The entry's members as written, before integration: no place in the chain yet (index 0, no hashes). */
+    ChainedEntry unintegrated() {
+        return members(0, null, null);
+    }
+
+    private ChainedEntry members(long index, String previous, String hash) {
+        return new ChainedEntry(index, entryId, recordedAt, transferId, event.name(), outcome.name(), code, actor,
                 sender, recipient, recordType, schemaVersion, purpose, agreementId, agreementVersion, agreementSha256,
-                fieldsShared, fieldsTransformed, fieldsWithheld, sealedSha256, detail, signerSha256, receiptSha256, prevHash, entryHash);
+                fieldsShared, fieldsTransformed, fieldsWithheld, sealedSha256, detail, signerSha256, receiptSha256, previous, hash);
     }
 
     private static String join(List<String> names) {
@@ -118,7 +131,9 @@ public class TransferLogEntry {
     public List<String> fieldsWithheld() { return split(fieldsWithheld); }
     public String sealedSha256() { return sealedSha256; }
     public String detail() { return detail; }
-    public long chainIndex() { return chainIndex; }
+    /** The entry's index in the hash chain, or null while it awaits integration. */
+    public Long chainIndex() { return chainIndex; }
+    public boolean integrated() { return chainIndex != null; }
     public String prevHash() { return prevHash; }
     public String entryHash() { return entryHash; }
     public String signerSha256() { return signerSha256; }

@@ -67,7 +67,7 @@ class TransferDetailController {
     }
 
     /** One logged step, as the timeline shows it. */
-    record Step(long chainIndex, String at, String event, String outcome, String code, String actor, String sealedSha256,
+    record Step(Long chainIndex, String at, String event, String outcome, String code, String actor, String sealedSha256,
             String detail, String entryHash) {
 
         static Step of(TransferLogEntry e) {

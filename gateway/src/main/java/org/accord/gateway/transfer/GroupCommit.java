@@ -29,8 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit: database work from many request threads committed together, in one transaction per batch,
  * by one writer thread. A caller blocks in {@link #run} until the transaction holding its work has committed,
- * so "returned" still means "durable", but a hundred concurrent submits cost one commit (and one lock of the
- * log's chain head) rather than a hundred.
+ * so "returned" still means "durable", but a hundred concurrent submits cost one commit rather than a hundred.
  * <p>
  * If a batch fails, its transaction is rolled back and each piece of work is run again in a transaction of its
  * own, so one bad piece (a unique-key clash, say) fails alone and the others commit. Work must therefore
@@ -125,7 +124,7 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /**
-     * A commit has a fixed cost (the chain head's lock, the database's write of its pages) that a group shares: a
+     * A commit has a fixed cost (the database's write of its pages) that a group shares: a
      * small group waits up to {@code linger} for more work before it is committed, rather than committing one
      * submit at a time at moderate load and paying that cost for each.
      *

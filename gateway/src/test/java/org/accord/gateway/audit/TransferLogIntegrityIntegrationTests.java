@@ -34,6 +34,9 @@ class TransferLogIntegrityIntegrationTests extends GatewayIntegrationTest {
     private Checkpointer checkpointer;
 
     @Autowired
+    private LogIntegrator integrator;
+
+    @Autowired
     private JdbcTemplate jdbc;
 
     @Test
@@ -65,6 +68,7 @@ class TransferLogIntegrityIntegrationTests extends GatewayIntegrationTest {
     void whenAnEntryIsChangedInTheDatabaseThenVerificationReportsTheFirstBrokenEntry() {
         Response submitted = client.postJson("/api/v1/records", "uni-northbridge", Fixtures.json(Fixtures.referral()));
         String transferId = submitted.json().get("transferId").asString();
+        integrator.integrateAll();
         long index = jdbc.queryForObject("select min(chain_index) from transfer_log where transfer_id = ?", Long.class, transferId);
         String original = jdbc.queryForObject("select recipient from transfer_log where chain_index = ?", String.class, index);
         try {

@@ -198,7 +198,8 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 
         assertThat(refusals.body()).contains("Refusals by code", "RECORD_TYPE_NOT_COVERED", "Refusals by sender",
                 "uni-northbridge/safeguarding-lead");
-        assertThat(integrity.body()).contains("The log is intact", "Entries checked");
+        assertThat(integrity.body()).contains("The log is intact", "Entries checked", "Integration into the chain",
+                "Longest delay on this gateway");
     }
 
     @Test

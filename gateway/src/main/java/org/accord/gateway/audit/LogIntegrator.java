@@ -1,0 +1,246 @@
+package org.accord.gateway.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Orders committed transfer-log entries into the hash chain, as a tamper-evident log's sequencer does (Trillian's
+ * log signer is the model). Entries are written with the work they record and no lock on the chain; the integrator
+ * takes those awaiting integration, in the order they were written, gives each the next chain index, the previous
+ * entry's hash and its own hash, and advances the chain head, in one transaction. The lock on the chain head row
+ * elects one integrator at a time across every gateway sharing the database: another gateway's integrator waits for
+ * it, and the role passes on by itself when a gateway dies (its transaction ends with its connection). Each gateway
+ * runs one, every {@code accord.audit.integrate-every}; the delay from an entry's writing to its place in the chain
+ * is the metric {@code accord_log_integration_delay_seconds}.
+ */
+@Component
+public class LogIntegrator implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LogIntegrator.class);
+
+    private static final String COLUMNS = "seq, entry_id, recorded_at, transfer_id, event, outcome, code, actor, sender, recipient, "
+            + "record_type, schema_version, purpose, agreement_id, agreement_version, agreement_sha256, fields_shared, "
+            + "fields_transformed, fields_withheld, sealed_sha256, detail, signer_sha256, receipt_sha256";
+
+    private static final String UNINTEGRATED = "select " + COLUMNS + " from transfer_log where chain_index is null order by seq "
+            + "fetch first ? rows only";
+
+    private static final String PLACE = "update transfer_log set chain_index = ?, prev_hash = ?, entry_hash = ? "
+            + "where seq = ? and chain_index is null";
+
+    private static final String WAITING = "select count(*), min(recorded_at) from transfer_log where chain_index is null";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ChainHeadRepository heads;
+    private final Clock clock;
+    private final int batch;
+    private final Duration every;
+    private final Timer delay;
+    private final AtomicReference<Pass> lastPass = new AtomicReference<>();
+
+    private volatile boolean running;
+    private Thread worker;
+
+    public LogIntegrator(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainHeadRepository heads, Clock clock,
+            MeterRegistry meters, @Value("${accord.audit.integrate-batch:1000}") int batch,
+            @Value("${accord.audit.integrate-every:PT0.05S}") Duration every) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.heads = heads;
+        this.clock = clock;
+        this.batch = batch;
+        this.every = every;
+        this.delay = Timer.builder("accord.log.integration.delay")
+                .description("Time from a transfer-log entry's writing to its place in the hash chain")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(meters);
+        Gauge.builder("accord.log.integration.waiting", this, integrator -> integrator.waiting().entries())
+                .description("Transfer-log entries written and not yet in the hash chain").register(meters);
+    }
+
+    /**
+     * Integrates up to one batch of the entries waiting, in a transaction holding the chain head's lock (waiting for
+     * another gateway's integrator if it holds it). Returns how many entries it placed.
+     */
+    public int integrateOnce() {
+        Integer placed = transactions.execute(status -> {
+            ChainHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The transfer log has no chain head"));
+            List<Unintegrated> waiting = jdbc.query(UNINTEGRATED, LogIntegrator::unintegrated, batch);
+            if (waiting.isEmpty()) {
+                return 0;
+            }
+            long index = head.chainIndex();
+            String previous = head.headHash();
+            List<Object[]> places = new ArrayList<>(waiting.size());
+            Instant now = clock.instant();
+            Duration longest = Duration.ZERO;
+            for (Unintegrated entry : waiting) {
+                index++;
+                String hash = LogChain.hash(entry.at(index, previous));
+                places.add(new Object[] { index, previous, hash, entry.seq() });
+                previous = hash;
+                Duration waited = Duration.between(entry.members().recordedAt(), now);
+                longest = waited.compareTo(longest) > 0 ? waited : longest;
+            }
+            for (int[] counts : jdbc.batchUpdate(PLACE, places, places.size(), (ps, place) -> {
+                ps.setLong(1, (Long) place[0]);
+                ps.setString(2, (String) place[1]);
+                ps.setString(3, (String) place[2]);
+                ps.setLong(4, (Long) place[3]);
+            })) {
+                for (int count : counts) {
+                    // A driver may report a batched row as "succeeded, count unknown" (-2); 0 means another integrator
+                    // placed the entry, which the head's lock rules out: refuse to go on rather than fork the chain.
+                    if (count == 0) {
+                        throw new IllegalStateException("A transfer-log entry was integrated by someone else while the head was locked");
+                    }
+                }
+            }
+            head.advance(index, previous);
+            lastPass.set(new Pass(now, waiting.size(), longest, index));
+            for (Unintegrated entry : waiting) {
+                delay.record(Duration.between(entry.members().recordedAt(), now));
+            }
+            return waiting.size();
+        });
+        return placed == null ? 0 : placed;
+    }
+
+    /** Integrates everything committed so far (for a verification or an export that must see every entry). */
+    public void integrateAll() {
+        for (int passes = 0; passes < 10_000 && integrateOnce() >= batch; passes++) {
+            // another full batch may wait
+        }
+    }
+
+    /** How many entries wait for integration now, and since when the oldest has. */
+    public Waiting waiting() {
+        return jdbc.queryForObject(WAITING, (rs, row) -> {
+            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+            return new Waiting(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        });
+    }
+
+    /** What waits now, this gateway's last pass that placed entries, and the longest delay of the last minutes. */
+    public Status status() {
+        return new Status(waiting(), lastPass.get(), Duration.ofNanos((long) delay.max(TimeUnit.NANOSECONDS)));
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            int placed = 0;
+            try {
+                placed = integrateOnce();
+                failures = 0;
+            }
+            catch (RuntimeException e) {
+                failures++;
+                log.warn("Transfer-log integration failed code=LOG_INTEGRATION_FAILED attempt={} cause={}", failures,
+                        e.getClass().getSimpleName());
+            }
+            if (placed < batch) {
+                long pause = failures == 0 ? every.toNanos() : Math.min(TimeUnit.SECONDS.toNanos(5), every.toNanos() << Math.min(failures, 6));
+                LockSupport.parkNanos(this, pause);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = new Thread(this::run, "accord-log-integrator");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            LockSupport.unpark(worker);
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the group commit writer (whose last entries it may still integrate), before the data source closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
+    }
+
+    private static Unintegrated unintegrated(ResultSet rs, int row) throws SQLException {
+        ChainedEntry members = new ChainedEntry(0, rs.getString("entry_id"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("transfer_id"), rs.getString("event"), rs.getString("outcome"), rs.getString("code"), rs.getString("actor"),
+                rs.getString("sender"), rs.getString("recipient"), rs.getString("record_type"), integer(rs, "schema_version"),
+                rs.getString("purpose"), rs.getString("agreement_id"), integer(rs, "agreement_version"), rs.getString("agreement_sha256"),
+                rs.getString("fields_shared"), rs.getString("fields_transformed"), rs.getString("fields_withheld"),
+                rs.getString("sealed_sha256"), rs.getString("detail"), rs.getString("signer_sha256"), rs.getString("receipt_sha256"),
+                null, null);
+        return new Unintegrated(rs.getLong("seq"), members);
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** An entry as written, awaiting its place in the chain. */
+    private record Unintegrated(long seq, ChainedEntry members) {
+
+        ChainedEntry at(long index, String previous) {
+            ChainedEntry m = members;
+            return new ChainedEntry(index, m.entryId(), m.recordedAt(), m.transferId(), m.event(), m.outcome(), m.code(), m.actor(),
+                    m.sender(), m.recipient(), m.recordType(), m.schemaVersion(), m.purpose(), m.agreementId(), m.agreementVersion(),
+                    m.agreementSha256(), m.fieldsShared(), m.fieldsTransformed(), m.fieldsWithheld(), m.sealedSha256(), m.detail(),
+                    m.signerSha256(), m.receiptSha256(), previous, null);
+        }
+    }
+
+    /** Entries written and not yet in the chain. */
+    public record Waiting(long entries, Instant oldestWrittenAt) {
+    }
+
+    /** One pass that placed entries: when, how many, the longest any had waited, and the chain head after it. */
+    public record Pass(Instant at, int entries, Duration longestDelay, long headIndex) {
+    }
+
+    /**
+     * The integrator as an operator sees it: entries waiting now, this gateway's last pass (null before its first),
+     * and the longest delay it recorded in the last few minutes (the metric's decaying maximum).
+     */
+    public record Status(Waiting waiting, Pass lastPass, Duration recentLongestDelay) {
+    }
+}
