@@ -40,7 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gc parallel|g1] [--jar gateway-exec.jar] [--report file.md]}.
+ * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gateways N] [--gc parallel|g1] [--jar gateway-exec.jar[,other.jar]]
+ * [--report file.md]}. With several jars each is measured in turn, in a fresh data directory, into one report (the same crypto
+ * floor); with {@code --gateways 2} (PostgreSQL only) two gateway processes share the database and the submits alternate
+ * between them.
  * Extra JVM options for the gateway (a profiler agent, say) go in {@code -Daccord.gateway.jvmArgs="..."}. Starts the gateway as a separate process in a fresh
  * data directory, warms it up once (at 600 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
@@ -56,6 +59,8 @@ public final class LoadDriver {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     /** For the submits: blocking, one kept-alive connection per worker. */
     private CloseableHttpClient submitter;
+    /** Every gateway of the run: submits go to each in turn, metrics are summed over all. */
+    private List<String> bases;
     private String base;
 
     public static void main(String[] args) throws Exception {
@@ -65,42 +70,67 @@ public final class LoadDriver {
 
     private void run(Options options) throws Exception {
         Path repo = Path.of(System.getProperty("accord.repo", "."));
-        Path dataDir = TemporaryFolder.create("accord-load-");
-        CryptoFloor floor = CryptoFloor.measure(dataDir.resolve("floor"), Duration.ofSeconds(5));
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
+        Path floorDir = TemporaryFolder.create("accord-floor-");
+        CryptoFloor floor;
+        try {
+            floor = CryptoFloor.measure(floorDir, Duration.ofSeconds(5));
+        }
+        finally {
+            TemporaryFolder.delete(floorDir);
+        }
         submitter = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(options.concurrency())
                         .setMaxConnPerRoute(options.concurrency()).build())
                 .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling().build();
+        StringBuilder text = new StringBuilder();
+        try {
+            for (Path jar : options.jars(repo)) {
+                text.append(runJar(options, repo, jar, floor));
+            }
+        }
+        finally {
+            submitter.close();
+        }
+        System.out.println(text);
+        Path out = options.report(repo);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        System.out.println("Wrote " + out);
+    }
+
+    /**
+     * One jar's run: {@code --gateways} processes of it in a fresh data directory (and a fresh PostgreSQL cluster, which
+     * they share), one warm-up, then each rate; the report's section for this jar.
+     */
+    private String runJar(Options options, Path repo, Path jar, CryptoFloor floor) throws Exception {
+        Path dataDir = TemporaryFolder.create("accord-load-");
         LoadPostgres postgres = options.postgres() ? LoadPostgres.start(dataDir.resolve("postgres")) : null;
         String database = postgres != null ? postgres.describe() : "H2 file (the embedded default)";
-        Instant launched = Instant.now();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(options.gatewayJvmOptions());
-        String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
-        if (!extraJvmArgs.isEmpty()) {
-            command.addAll(List.of(extraJvmArgs.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", options.jar(repo).toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
-                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
-        if (postgres != null) {
-            command.addAll(postgres.gatewayArguments());
-        }
-        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway.log").toFile()).start();
+        List<Process> gateways = new ArrayList<>();
+        bases = new ArrayList<>();
         try {
-            Duration startup = awaitReady(launched);
+            Duration startup = null;
+            for (int g = 0; g < options.gateways(); g++) {
+                int port = freePort();
+                bases.add("http://127.0.0.1:" + port);
+                Instant launched = Instant.now();
+                gateways.add(startGateway(options, jar, dataDir, g, port, postgres));
+                base = bases.get(g);
+                Duration ready = awaitReady(launched);
+                startup = startup == null ? ready : startup;
+            }
+            base = bases.get(0);
             String uni = token(dataDir, "uni-northbridge", "submit:prevent-referral");
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
             WarmUp warmUp = warmUp(options, uni, body);
-            StringBuilder text = new StringBuilder(Report.header(options, database, floor, startup, warmUp));
+            StringBuilder text = new StringBuilder(Report.header(options, jar, database, floor, startup, warmUp));
             for (double rate : options.rates()) {
                 long deliveredBefore = delivered();
                 Stages stagesBefore = stages();
                 double compiledBefore = compilationMillis();
-                ProcessSampler sampler = ProcessSampler.start(gateway.pid(), this::heapUsed);
-                ProcessSampler driverSampler = ProcessSampler.start(ProcessHandle.current().pid(), () -> 0);
+                ProcessSampler sampler = ProcessSampler.start(gateways.stream().mapToLong(Process::pid).toArray(), this::heapUsed);
+                ProcessSampler driverSampler = ProcessSampler.start(new long[] { ProcessHandle.current().pid() }, () -> 0);
                 Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
                 Instant submitEnd = Instant.now();
                 long expected = deliveredBefore + result.accepted();
@@ -115,25 +145,47 @@ public final class LoadDriver {
                 long deliveredNow = delivered() - deliveredBefore;
                 List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
                 text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, deliveryMillis, stagesDuring,
-                        compiledDuring).markdown());
+                        compiledDuring, options.gateways()).markdown());
             }
-            System.out.println(text);
-            Path out = options.report(repo);
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, text);
-            System.out.println("Wrote " + out);
+            text.append(Report.chain(get("/api/v1/audit/verify", dpo), integrationDelays()));
+            return text.toString();
         }
         finally {
-            gateway.destroy();
-            gateway.waitFor(30, TimeUnit.SECONDS);
-            gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            submitter.close();
+            for (Process gateway : gateways) {
+                gateway.destroy();
+            }
+            for (Process gateway : gateways) {
+                gateway.waitFor(30, TimeUnit.SECONDS);
+                gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
             if (postgres != null) {
                 postgres.close();
             }
             // The run's database, broker journal and keys: gigabytes after a long warm-up.
             TemporaryFolder.delete(dataDir);
         }
+    }
+
+    /**
+     * Starts gateway {@code index} of the run. Gateways of one run share the data directory's keys and demo secrets
+     * (the first makes them) and the PostgreSQL database; each has its own broker journal and inbound listener port.
+     */
+    private static Process startGateway(Options options, Path jar, Path dataDir, int index, int port, LoadPostgres postgres)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options.gatewayJvmOptions());
+        String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
+        if (!extraJvmArgs.isEmpty()) {
+            command.addAll(List.of(extraJvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
+                "--spring.artemis.embedded.data-directory=" + dataDir.resolve("broker-" + index), "--accord.inbound.tls.port=0",
+                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
+        if (postgres != null) {
+            command.addAll(postgres.gatewayArguments());
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway-" + index + ".log").toFile())
+                .start();
     }
 
     /**
@@ -149,7 +201,7 @@ public final class LoadDriver {
         AtomicLong sent = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        URI uri = URI.create(base + "/api/v1/records");
+        List<URI> uris = bases.stream().map(b -> URI.create(b + "/api/v1/records")).toList();
         ByteArrayEntity entity = new ByteArrayEntity(body, ContentType.APPLICATION_JSON);
         String bearer = "Bearer " + token;
         long start = System.nanoTime();
@@ -173,6 +225,7 @@ public final class LoadDriver {
                 boolean sampled = ticket % 7 == 0 && ids.size() < 500;
                 long begun = System.nanoTime();
                 try {
+                    URI uri = uris.get((int) (ticket % uris.size()));
                     int status = submitter.execute(ClassicRequestBuilder.post(uri).addHeader("Authorization", bearer).setEntity(entity).build(),
                             response -> {
                                 if (response.getCode() == 202 && sampled) {
@@ -317,6 +370,7 @@ public final class LoadDriver {
         return (long) metric("accord_deliveries_total", "result=\"available\"");
     }
 
+    /** Heap in use, summed over the run's gateways. */
     private double heapUsed() {
         try {
             return metric("jvm_memory_used_bytes", "area=\"heap\"");
@@ -326,10 +380,54 @@ public final class LoadDriver {
         }
     }
 
-    /** The gateway's metrics, in Prometheus's text format. */
+    /** Every gateway's metrics, in Prometheus's text format, one after the other (a metric read from it is summed over them). */
     private String prometheus() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        StringBuilder text = new StringBuilder();
+        for (String gateway : bases) {
+            text.append(http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * The log integration delay over the whole run, from the gateways' {@code accord_log_integration_delay_seconds}
+     * histograms (buckets summed over the gateways): count, p50 and p99 as bucket upper bounds, and the largest
+     * recent maximum any gateway reports. Null when the gateway has no integrator (an older jar).
+     */
+    private double[] integrationDelays() throws Exception {
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        double max = 0;
+        Pattern le = Pattern.compile("le=\"([^\"]+)\"");
+        for (String line : prometheus().split("\n")) {
+            Matcher m = METRIC.matcher(line.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            if (m.group(1).equals("accord_log_integration_delay_seconds_bucket")) {
+                Matcher bound = le.matcher(m.group(2));
+                if (bound.find() && !bound.group(1).equals("+Inf")) {
+                    buckets.merge(Double.parseDouble(bound.group(1)), Double.parseDouble(m.group(3)), Double::sum);
+                }
+            }
+            else if (m.group(1).equals("accord_log_integration_delay_seconds_max")) {
+                max = Math.max(max, Double.parseDouble(m.group(3)));
+            }
+        }
+        if (buckets.isEmpty()) {
+            return null;
+        }
+        double count = buckets.lastEntry().getValue();
+        return new double[] { count, quantile(buckets, count, 0.5), quantile(buckets, count, 0.99), max };
+    }
+
+    private static double quantile(java.util.TreeMap<Double, Double> cumulative, double count, double q) {
+        for (var bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= q * count) {
+                return bucket.getKey();
+            }
+        }
+        return cumulative.lastKey();
     }
 
     /** Sums a Prometheus metric over the series whose labels contain {@code labelFilter}. */
@@ -406,7 +504,7 @@ public final class LoadDriver {
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
     record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, double warmupRate,
-            boolean postgres, String gc) {
+            boolean postgres, String gc, int gateways) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -418,6 +516,7 @@ public final class LoadDriver {
             boolean postgres = false;
             double warmupRate = 600;
             String gc = "parallel";
+            int gateways = 1;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -436,10 +535,14 @@ public final class LoadDriver {
                         case "parallel", "g1" -> args[i];
                         default -> throw new IllegalArgumentException("--gc is parallel or g1, not " + args[i]);
                     };
+                    case "--gateways" -> gateways = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc);
+            if (gateways > 1 && !postgres) {
+                throw new IllegalArgumentException("--gateways above 1 needs --database postgres: gateways share a database");
+            }
+            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways);
         }
 
         /**
@@ -459,20 +562,22 @@ public final class LoadDriver {
             return rate > 0 ? String.format(Locale.ROOT, "%.0f", rate) : "max";
         }
 
-        Path jar(Path repo) throws IOException {
+        /** The jars to measure in turn: {@code --jar a.jar,b.jar} compares two builds in one run and one report. */
+        List<Path> jars(Path repo) throws IOException {
             if (jar != null) {
-                return Path.of(jar);
+                return Arrays.stream(jar.split(",")).map(Path::of).toList();
             }
             try (var files = Files.list(repo.resolve("gateway/target"))) {
-                return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests"));
+                return List.of(files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests")));
             }
         }
 
         Path report(Path repo) {
             String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
             return report != null ? Path.of(report)
-                    : repo.resolve("bench/results/load-" + (postgres ? "postgres-" : "") + rateNames("-") + "-" + stamp + ".md");
+                    : repo.resolve("bench/results/load-" + (postgres ? "postgres-" : "") + (gateways > 1 ? gateways + "gw-" : "")
+                            + rateNames("-") + "-" + stamp + ".md");
         }
     }
 }

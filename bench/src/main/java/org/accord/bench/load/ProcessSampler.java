@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 
 /**
- * Samples the gateway process: CPU time used and peak resident memory from {@code /proc}, and peak heap in use from
+ * Samples the gateway processes (summed over them): CPU time used and peak resident memory from {@code /proc}, and peak heap in use from
  * its metrics every {@link #HEAP_EVERY_MILLIS} (a Prometheus scrape of every histogram is itself a load on the
  * gateway under test, so it is not asked every second).
  */
@@ -16,7 +16,7 @@ final class ProcessSampler {
 
     private static final long HEAP_EVERY_MILLIS = 5000;
 
-    private final long pid;
+    private final long[] pids;
     private final DoubleSupplier heap;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
@@ -24,17 +24,17 @@ final class ProcessSampler {
     private final long startNanos = System.nanoTime();
     private volatile double peakHeap;
 
-    private ProcessSampler(long pid, DoubleSupplier heap) {
-        this.pid = pid;
+    private ProcessSampler(long[] pids, DoubleSupplier heap) {
+        this.pids = pids.clone();
         this.heap = heap;
-        this.cpuAtStart = cpu(pid);
+        this.cpuAtStart = cpu(this.pids);
         this.thread = new Thread(this::sample, "process-sampler");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    static ProcessSampler start(long pid, DoubleSupplier heap) {
-        return new ProcessSampler(pid, heap);
+    static ProcessSampler start(long[] pids, DoubleSupplier heap) {
+        return new ProcessSampler(pids, heap);
     }
 
     private void sample() {
@@ -53,12 +53,20 @@ final class ProcessSampler {
         running.set(false);
         thread.join(5000);
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        double cpuSeconds = (cpu(pid).toNanos() - cpuAtStart.toNanos()) / 1e9;
-        return new Sample(cpuSeconds, wall, peakRssBytes(pid), peakHeap);
+        double cpuSeconds = (cpu(pids).toNanos() - cpuAtStart.toNanos()) / 1e9;
+        long rss = 0;
+        for (long pid : pids) {
+            rss += Math.max(0, peakRssBytes(pid));
+        }
+        return new Sample(cpuSeconds, wall, rss, peakHeap);
     }
 
-    private static Duration cpu(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    private static Duration cpu(long[] pids) {
+        Duration total = Duration.ZERO;
+        for (long pid : pids) {
+            total = total.plus(ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO));
+        }
+        return total;
     }
 
     private static long peakRssBytes(long pid) {

@@ -8,18 +8,22 @@ import java.util.Locale;
 /** One rate of a load run as Markdown; {@link #header} describes the run as a whole. */
 record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
         ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, List<Long> deliveryMillis, LoadDriver.Stages stages,
-        double compiledSeconds) {
+        double compiledSeconds, int gateways) {
 
     /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
-    static String header(LoadDriver.Options options, String database, CryptoFloor floor, Duration startup, LoadDriver.WarmUp warmUp) {
+    static String header(LoadDriver.Options options, java.nio.file.Path jar, String database, CryptoFloor floor, Duration startup,
+            LoadDriver.WarmUp warmUp) {
         StringBuilder out = new StringBuilder();
-        out.append("# Accord end-to-end load run\n\n");
+        out.append("# Accord end-to-end load run: ").append(jar.getFileName()).append("\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s --gc %s%s`%n- gateway: separate process, embedded "
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s --gc %s%s%s`%n- gateway: %s, embedded "
                 + "defaults (embedded Artemis, demo EC P-256 keys), JVM options %s, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rateNames(","), options.seconds(), options.concurrency(), options.warmupSeconds(),
                 LoadDriver.Options.rateName(options.warmupRate()), options.gc(), options.postgres() ? " --database postgres" : "",
+                options.gateways() > 1 ? " --gateways " + options.gateways() : "",
+                options.gateways() > 1 ? options.gateways() + " separate processes of " + jar + " sharing the database, submits alternating"
+                        : "separate process " + jar,
                 String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
@@ -29,6 +33,25 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 + "compiler used under 5 %% of a round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0,
                 describe(options.warmupRate()),
                 100 * warmUp.lastRoundJitShare()));
+        return out.toString();
+    }
+
+    /**
+     * After every rate: whether the transfer log (the entries of every gateway of the run) verifies as one chain, and the
+     * log integration delay over the whole run (null for a gateway without an integrator).
+     */
+    static String chain(tools.jackson.databind.JsonNode verify, double[] delays) {
+        StringBuilder out = new StringBuilder("\n## The transfer log after the run\n\n");
+        out.append(String.format(Locale.ROOT, "- `GET /api/v1/audit/verify`: valid %s, %d entries checked, %d signed checkpoints%n",
+                verify.path("valid").asBoolean(), verify.path("entriesChecked").asLong(), verify.path("checkpointsChecked").asLong()));
+        if (delays == null) {
+            out.append("- log integration: none (this gateway chains each entry as it is appended, under the chain head's lock)\n");
+        }
+        else {
+            out.append(String.format(Locale.ROOT, "- log integration delay (written to placed in the chain), whole run including the "
+                    + "warm-up: %.0f entries, p50 <= %.0f ms, p99 <= %.0f ms (histogram bucket bounds), max %.0f ms (the gateways' "
+                    + "recent maximum)%n", delays[0], delays[1] * 1000, delays[2] * 1000, delays[3] * 1000));
+        }
         return out.toString();
     }
 
@@ -79,10 +102,12 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
             }
         });
         if (stages.batchCount() > 0) {
+            double busy = stages.writingSeconds() / (usage.wallSeconds() * gateways);
             out.append(String.format(Locale.ROOT, "%nGroup commit: %.0f transactions for %.0f pieces of work (mean %.1f per commit); "
-                    + "the one writer thread was busy running and committing them (the stores and the log appends) %.0f %% of the "
-                    + "period, so it %s the bottleneck.%n", stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount(),
-                    100 * stages.writingSeconds() / usage.wallSeconds(), stages.writingSeconds() / usage.wallSeconds() > 0.9 ? "is" : "is not"));
+                    + "the writer thread%s (one per gateway) %s busy running and committing them (the stores and the log appends) %.0f %% of "
+                    + "the period%s, so %s the bottleneck.%n", stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount(),
+                    gateways > 1 ? "s" : "", gateways > 1 ? "were" : "was", 100 * busy, gateways > 1 ? " on average" : "",
+                    busy > 0.9 ? "it is" : "it is not"));
         }
         out.append("\nStages nest: `outbound.submit` holds the others; `outbound.store` includes the wait for its group commit.\n");
     }
