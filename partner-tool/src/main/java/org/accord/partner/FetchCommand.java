@@ -1,5 +1,6 @@
 package org.accord.partner;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Fetches everything waiting in the partner's mailbox into a folder ({@code <transferId>.p7m}); with
+ * Fetches everything waiting in the partner's mailbox, page after page, into a folder ({@code <transferId>.p7m}); with
  * {@code --open} also decrypts and verifies each ({@code <transferId>.json}); with {@code --ack} also
  * acknowledges each opened message with a signed receipt ({@code <transferId>.receipt.p7s}). A message that
  * fails to open is reported with its code and not acknowledged.
@@ -66,42 +67,51 @@ final class FetchCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         GatewayApi api = GatewayApi.connect(gateway, clientId, clientSecret);
         int result = 0;
-        for (GatewayApi.Waiting waiting : api.mailbox()) {
-            String id = waiting.transferId();
-            byte[] sealed = api.download(id);
-            if (!Fingerprints.sha256Hex(sealed).equalsIgnoreCase(waiting.sealedSha256())) {
-                err.println(id + " REJECTED DIGEST_MISMATCH");
-                result = PartnerTool.REJECTED;
-                continue;
+        String after = null;
+        do {
+            GatewayApi.MailboxPage page = api.mailbox(after);
+            for (GatewayApi.Waiting waiting : page.messages()) {
+                result = Math.max(result, fetch(api, waiting, opening, out, err));
             }
-            Files.write(folder.resolve(id + ".p7m"), sealed);
-            out.println(id + " downloaded (" + waiting.recordType() + " from " + waiting.sender() + ")");
-            if (!opening) {
-                continue;
-            }
-            OpenedMessage opened;
-            try {
-                opened = MessageOpening.open(sealed, keys, clock);
-            } catch (MessageRejectedException e) {
-                err.println(id + " REJECTED " + e.code());
-                result = PartnerTool.REJECTED;
-                continue;
-            }
-            if (!id.equals(opened.transferId())) {
-                err.println(id + " REJECTED TRANSFER_ID_MISMATCH");
-                result = PartnerTool.REJECTED;
-                continue;
-            }
-            Files.write(folder.resolve(id + ".json"), opened.content());
-            out.println(id + " opened: signed by " + opened.signer().getSubjectX500Principal().getName() + " at " + opened.signingTime());
-            if (ack) {
-                byte[] receipt = MessageOpening.receipt(sealed, opened, keys, clock);
-                Files.write(folder.resolve(id + ".receipt.p7s"), receipt);
-                api.acknowledge(id, receipt);
-                out.println(id + " acknowledged with signed receipt sha256=" + Fingerprints.sha256Hex(receipt));
-            }
-        }
+            after = page.next();
+        } while (after != null);
         out.flush();
         return result;
+    }
+
+    /** Downloads one message, and opens and acknowledges it if asked; 0, or {@link PartnerTool#REJECTED}. */
+    private int fetch(GatewayApi api, GatewayApi.Waiting waiting, boolean opening, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        String id = waiting.transferId();
+        byte[] sealed = api.download(id);
+        if (!Fingerprints.sha256Hex(sealed).equalsIgnoreCase(waiting.sealedSha256())) {
+            err.println(id + " REJECTED DIGEST_MISMATCH");
+            return PartnerTool.REJECTED;
+        }
+        Files.write(folder.resolve(id + ".p7m"), sealed);
+        out.println(id + " downloaded (" + waiting.recordType() + " from " + waiting.sender() + ")");
+        if (!opening) {
+            return 0;
+        }
+        OpenedMessage opened;
+        try {
+            opened = MessageOpening.open(sealed, keys, clock);
+        } catch (MessageRejectedException e) {
+            err.println(id + " REJECTED " + e.code());
+            return PartnerTool.REJECTED;
+        }
+        if (!id.equals(opened.transferId())) {
+            err.println(id + " REJECTED TRANSFER_ID_MISMATCH");
+            return PartnerTool.REJECTED;
+        }
+        Files.write(folder.resolve(id + ".json"), opened.content());
+        out.println(id + " opened: signed by " + opened.signer().getSubjectX500Principal().getName() + " at " + opened.signingTime());
+        if (ack) {
+            byte[] receipt = MessageOpening.receipt(sealed, opened, keys, clock);
+            Files.write(folder.resolve(id + ".receipt.p7s"), receipt);
+            api.acknowledge(id, receipt);
+            out.println(id + " acknowledged with signed receipt sha256=" + Fingerprints.sha256Hex(receipt));
+        }
+        return 0;
     }
 }

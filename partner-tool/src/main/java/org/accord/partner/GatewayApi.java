@@ -17,12 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The calls a partner makes to an Accord gateway, over the JDK's HTTP client: a client-credentials token with
- * the {@code mailbox} scope, the mailbox listing, a message download, an acknowledgement with a signed receipt.
+ * the {@code mailbox} scope, the mailbox listing a page at a time, a message download, an acknowledgement with a signed receipt.
  */
 final class GatewayApi {
 
     /** One message waiting in the mailbox. */
     record Waiting(String transferId, String sender, String recordType, String sealedSha256) {
+    }
+
+    /** A page of the mailbox; {@code next} is null on the last page. */
+    record MailboxPage(List<Waiting> messages, String next) {
     }
 
     /** The gateway answered with something other than success. */
@@ -61,14 +65,21 @@ final class GatewayApi {
         return new GatewayApi(base, body.path("access_token").asString());
     }
 
-    List<Waiting> mailbox() throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(authorised("api/v1/mailbox").GET().build(), "mailbox listing");
+    /** The page of the mailbox after {@code after}, the {@code next} of the page before (null for the first page). */
+    MailboxPage mailbox(String after) throws IOException, InterruptedException {
+        String path = after == null ? "api/v1/mailbox" : "api/v1/mailbox?after=" + URLEncoder.encode(after, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = send(authorised(path).GET().build(), "mailbox listing");
+        JsonNode page = json.readTree(response.body());
         List<Waiting> waiting = new ArrayList<>();
-        for (JsonNode message : json.readTree(response.body()).path("messages")) {
+        for (JsonNode message : page.path("messages")) {
             waiting.add(new Waiting(message.path("transferId").asString(), message.path("sender").asString(),
                     message.path("recordType").asString(), message.path("sealedSha256").asString()));
         }
-        return waiting;
+        String next = page.has("next") ? page.get("next").asString() : null;
+        if (next != null && next.equals(after)) {
+            throw new GatewayException("mailbox listing answered the same page again");
+        }
+        return new MailboxPage(waiting, next);
     }
 
     byte[] download(String transferId) throws IOException, InterruptedException {

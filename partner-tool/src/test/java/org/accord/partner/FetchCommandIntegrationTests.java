@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.accord.gateway.AccordApplication;
@@ -19,8 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The partner tool against a running gateway over real HTTP: the police Prevent team fetches its mailbox,
- * opens the referral, acknowledges it with a signed receipt, and the university sees and verifies that receipt.
+ * The partner tool against a running gateway over real HTTP: the police Prevent team fetches its mailbox, more
+ * than one page of it, opens each referral, acknowledges it with a signed receipt, and the university sees and
+ * verifies that receipt.
  */
 @SpringBootTest(classes = AccordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FetchCommandIntegrationTests extends GatewayIntegrationTest {
@@ -28,12 +31,21 @@ class FetchCommandIntegrationTests extends GatewayIntegrationTest {
     private static final String UNIVERSITY = "uni-northbridge";
     private static final String POLICE = "ctp-nw-prevent";
 
+    /** One more than the mailbox's default page, so that fetch must follow next. */
+    private static final int MORE_THAN_A_PAGE = 101;
+
     @Test
-    void whenThePoliceFetchOpenAndAcknowledgeThenTheUniversityHoldsAVerifiableReceipt(@TempDir Path inbox) throws Exception {
-        Response submitted = client.postJson("/api/v1/records", UNIVERSITY, Fixtures.json(Fixtures.referral()));
-        String transferId = submitted.json().get("transferId").asString();
+    void whenThePoliceFetchOpenAndAcknowledgeMoreThanAPageThenEachIsTakenOnceAndTheUniversityHoldsAVerifiableReceipt(
+            @TempDir Path inbox) throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < MORE_THAN_A_PAGE; i++) {
+            Response submitted = client.postJson("/api/v1/records", UNIVERSITY, Fixtures.json(Fixtures.referral()));
+            sent.add(submitted.json().get("transferId").asString());
+        }
+        String transferId = sent.get(0);
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
-                client.get("/api/v1/mailbox", POLICE).json().get("messages").toString().contains(transferId));
+                client.listedIds("/api/v1/mailbox", POLICE).containsAll(sent));
+        assertThat(client.get("/api/v1/mailbox", POLICE).json().has("next")).as("more than one page waits").isTrue();
         Path pki = DATA_DIR.resolve("pki");
 
         CommandRun fetch = CommandRun.of("fetch", "--gateway", "http://localhost:" + port, "--client-id", POLICE,
@@ -43,10 +55,17 @@ class FetchCommandIntegrationTests extends GatewayIntegrationTest {
 
         assertThat(fetch.exitCode()).as(fetch.err()).isZero();
         assertThat(fetch.out()).contains(transferId + " opened: signed by CN=accord-gateway", transferId + " acknowledged");
+        List<String> downloaded = fetch.out().lines().filter(line -> line.contains(" downloaded ("))
+                .map(line -> line.substring(0, line.indexOf(' '))).toList();
+        List<String> acknowledged = fetch.out().lines().filter(line -> line.contains(" acknowledged with signed receipt"))
+                .map(line -> line.substring(0, line.indexOf(' '))).toList();
+        assertThat(downloaded).doesNotHaveDuplicates().containsAll(sent);
+        assertThat(acknowledged).containsExactlyElementsOf(downloaded);
+        assertThat(downloaded.stream().filter(sent::contains).toList()).as("in the order they were sent").containsExactlyElementsOf(sent);
         JsonNode record = new tools.jackson.databind.json.JsonMapper().readTree(Files.readString(inbox.resolve(transferId + ".json")));
         assertThat(record.get("transferId").asString()).isEqualTo(transferId);
         assertThat(record.get("record").get("subject").has("religion")).as("withheld by the agreement").isFalse();
-        assertThat(client.get("/api/v1/mailbox", POLICE).json().get("messages").toString()).doesNotContain(transferId);
+        assertThat(client.listedIds("/api/v1/mailbox", POLICE)).doesNotContainAnyElementsOf(sent);
 
         JsonNode view = client.get("/api/v1/transfers/" + transferId, UNIVERSITY).json();
         assertThat(view.get("status").asString()).isEqualTo("ACKNOWLEDGED");

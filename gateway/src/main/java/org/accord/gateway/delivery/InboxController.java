@@ -1,11 +1,11 @@
 package org.accord.gateway.delivery;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.accord.gateway.delivery.MailboxController.MailboxListing;
 import org.accord.gateway.delivery.MailboxController.MessageSummary;
 import org.accord.gateway.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,15 +40,19 @@ public class InboxController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List the records waiting in the caller's inbox",
             description = "Records that arrived at the caller's organisation or unit (inbound) or came from another of its "
-                    + "units (internal), not yet acknowledged, oldest first. inReplyTo names the transfer a record answers "
+                    + "units (internal), not yet acknowledged, oldest first, a page at a time. waiting counts them all; next, "
+                    + "absent on the last page, is the after of the next page. inReplyTo names the transfer a record answers "
                     + "(a referral outcome the referral, an information response the request). Needs the scope inbox.")
-    @ApiResponse(responseCode = "200", description = "The inbox", content = @Content(schema = @Schema(implementation = Inbox.class)))
+    @ApiResponse(responseCode = "200", description = "A page of the inbox",
+            content = @Content(schema = @Schema(implementation = MailboxListing.class)))
+    @ApiResponse(responseCode = "400", description = "INVALID_PARAMETER: limit not 1 to 1000, or after not a next this listing gave",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE or UNKNOWN_CLIENT", content = @Content(mediaType = "application/problem+json"))
-    public Inbox list(Caller caller) {
-        List<MessageSummary> records = mailbox.waitingFor(caller.organisation(), Mailbox.Box.INBOX).stream()
-                .map(MessageSummary::of).toList();
-        return new Inbox(caller.organisation(), records);
+    public MailboxListing list(Caller caller,
+            @Parameter(description = "records per page, 1 to 1000") @RequestParam(defaultValue = "" + Mailbox.DEFAULT_LIMIT) int limit,
+            @Parameter(description = "the next of the previous page; none for the first page") @RequestParam(required = false) String after) {
+        return MailboxController.listing(mailbox, caller, Mailbox.Box.INBOX, limit, after);
     }
 
     @GetMapping("/{transferId}")
@@ -71,9 +76,5 @@ public class InboxController {
             @RequestBody(required = false) byte[] receipt) {
         MailboxController.requireAcceptableReceipt(contentType, receipt, properties);
         return MessageSummary.of(mailbox.acknowledge(caller.organisation(), caller.clientId(), transferId, receipt, Mailbox.Box.INBOX));
-    }
-
-    /** The records waiting for one organisation or unit. */
-    public record Inbox(String organisation, List<MessageSummary> records) {
     }
 }

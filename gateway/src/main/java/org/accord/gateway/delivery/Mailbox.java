@@ -25,7 +25,7 @@ import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,13 +40,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Mailbox {
 
+    /** How many messages a listing page holds when the caller does not say. */
+    public static final int DEFAULT_LIMIT = 100;
+
+    /** The most messages a listing page holds. */
+    public static final int MAX_LIMIT = 1000;
+
     /** The reason given when {@code accord.mailbox.require-receipt} is on and an acknowledgement has no receipt. */
     public static final String RECEIPT_MISSING = "RECEIPT_MISSING";
 
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
 
     private static final Set<TransferStatus> WAITING = EnumSet.of(TransferStatus.AVAILABLE, TransferStatus.DOWNLOADED);
-    private static final int MAX_LISTED = 500;
 
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
@@ -87,15 +92,28 @@ public class Mailbox {
         }
     }
 
+    /**
+     * One page of what waits for {@code organisation} in {@code box}, oldest first (by when the gateway made the
+     * transfer, then by id): at most {@code limit} messages after {@code after} (null for the first page). Keyset
+     * paging, so a message acknowledged between two pages moves no other message from one page to another.
+     *
+     * @throws ApiProblemException {@code INVALID_PARAMETER} when {@code limit} is not 1 to {@link #MAX_LIMIT}
+     */
     @Transactional(readOnly = true)
-    public List<Transfer> waitingFor(String organisation) {
-        return waitingFor(organisation, Box.MAILBOX);
-    }
-
-    @Transactional(readOnly = true)
-    public List<Transfer> waitingFor(String organisation, Box box) {
-        return box == Box.MAILBOX ? transfers.findForRecipient(organisation, WAITING, PageRequest.of(0, MAX_LISTED))
-                : transfers.findForRecipientInDirections(organisation, WAITING, box.directions, PageRequest.of(0, MAX_LISTED));
+    public Listing waitingFor(String organisation, Box box, ListingCursor after, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ApiProblemException(ProblemCode.INVALID_PARAMETER, "limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        Limit oneMore = Limit.of(limit + 1);
+        List<Transfer> found = after == null
+                ? transfers.findForRecipient(organisation, WAITING, box.directions, oneMore)
+                : transfers.findForRecipientAfter(organisation, WAITING, box.directions, after.createdAt(), after.transferId(), oneMore);
+        long waiting = transfers.countForRecipient(organisation, WAITING, box.directions);
+        if (found.size() <= limit) {
+            return new Listing(found, waiting, null);
+        }
+        List<Transfer> page = found.subList(0, limit);
+        return new Listing(List.copyOf(page), waiting, ListingCursor.after(page.get(limit - 1)));
     }
 
     @Transactional
@@ -179,6 +197,16 @@ public class Mailbox {
         return transfers.findById(transferId)
                 .filter(t -> t.recipient().equals(organisation) && WAITING.contains(t.status()) && box.holds(t))
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox."));
+    }
+
+    /**
+     * A page of a box.
+     *
+     * @param messages the page, in listing order
+     * @param waiting how many messages wait in the box in all
+     * @param next where the next page starts; null on the last page
+     */
+    public record Listing(List<Transfer> messages, long waiting, ListingCursor next) {
     }
 
     /** A sealed message as handed to its recipient. */

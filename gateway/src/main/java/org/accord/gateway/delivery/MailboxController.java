@@ -2,6 +2,12 @@ package org.accord.gateway.delivery;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.transfer.Transfer;
 import org.accord.gateway.web.ApiProblemException;
@@ -16,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Pull delivery for partners without an endpoint of their own: list, download, acknowledge. */
@@ -37,9 +44,24 @@ public class MailboxController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public MailboxListing list(Caller caller) {
-        List<MessageSummary> messages = mailbox.waitingFor(caller.organisation()).stream().map(MessageSummary::of).toList();
-        return new MailboxListing(caller.organisation(), messages);
+    @Operation(summary = "List the messages waiting in the caller's mailbox, a page at a time",
+            description = "Messages addressed to the caller's organisation or unit, not yet acknowledged, oldest first. "
+                    + "waiting counts them all; next, absent on the last page, is the after of the next page. Needs the scope mailbox.")
+    @ApiResponse(responseCode = "200", description = "A page of the mailbox",
+            content = @Content(schema = @Schema(implementation = MailboxListing.class)))
+    @ApiResponse(responseCode = "400", description = "INVALID_PARAMETER: limit not 1 to 1000, or after not a next this listing gave",
+            content = @Content(mediaType = "application/problem+json"))
+    public MailboxListing list(Caller caller,
+            @Parameter(description = "messages per page, 1 to 1000") @RequestParam(defaultValue = "" + Mailbox.DEFAULT_LIMIT) int limit,
+            @Parameter(description = "the next of the previous page; none for the first page") @RequestParam(required = false) String after) {
+        return listing(mailbox, caller, Mailbox.Box.MAILBOX, limit, after);
+    }
+
+    /** A page of {@code box} as the API shows it. */
+    static MailboxListing listing(Mailbox mailbox, Caller caller, Mailbox.Box box, int limit, String after) {
+        Mailbox.Listing page = mailbox.waitingFor(caller.organisation(), box, after == null ? null : ListingCursor.parse(after), limit);
+        return new MailboxListing(caller.organisation(), page.messages().stream().map(MessageSummary::of).toList(), page.waiting(),
+                page.next() == null ? null : page.next().token());
     }
 
     @GetMapping("/{transferId}")
@@ -92,8 +114,14 @@ public class MailboxController {
         }
     }
 
-    /** The mailbox of one organisation. */
-    public record MailboxListing(String organisation, List<MessageSummary> messages) {
+    /**
+     * A page of the mailbox or the inbox of one organisation or unit.
+     *
+     * @param waiting how many messages wait in all, on every page
+     * @param next the {@code after} of the next page; left out on the last page
+     */
+    public record MailboxListing(String organisation, List<MessageSummary> messages, long waiting,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -19,13 +20,29 @@ public interface TransferRepository extends Repository<Transfer, String> {
 
     Optional<Transfer> findBySenderAndIdempotencyKey(String sender, String idempotencyKey);
 
-    @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses order by t.createdAt")
-    List<Transfer> findForRecipient(String recipient, Collection<TransferStatus> statuses, Pageable page);
-
+    /**
+     * The first of {@code recipient}'s transfers in {@code statuses} and {@code directions}, in listing order: by
+     * when they were made, then by id. The index on {@code (recipient, status)} finds them, so a page costs in
+     * proportion to the recipient's waiting transfers (bounded by its backlog limit), not to the whole table.
+     */
     @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses and t.direction in :directions "
-            + "order by t.createdAt")
-    List<Transfer> findForRecipientInDirections(String recipient, Collection<TransferStatus> statuses,
-            Collection<String> directions, Pageable page);
+            + "order by t.createdAt, t.id")
+    List<Transfer> findForRecipient(String recipient, Collection<TransferStatus> statuses, Collection<String> directions,
+            Limit limit);
+
+    /**
+     * As {@link #findForRecipient}, those after the transfer made at {@code createdAt} with id {@code id} (keyset
+     * paging). The first condition on {@code createdAt} is implied by the second; it is there so that a database
+     * can use it as a range.
+     */
+    @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses and t.direction in :directions "
+            + "and t.createdAt >= :createdAt and (t.createdAt > :createdAt or t.id > :id) order by t.createdAt, t.id")
+    List<Transfer> findForRecipientAfter(String recipient, Collection<TransferStatus> statuses, Collection<String> directions,
+            Instant createdAt, String id, Limit limit);
+
+    @Query("select count(t) from Transfer t where t.recipient = :recipient and t.status in :statuses "
+            + "and t.direction in :directions")
+    long countForRecipient(String recipient, Collection<TransferStatus> statuses, Collection<String> directions);
 
     /** The transfers that answer {@code original}, oldest first. */
     List<Transfer> findByInReplyToOrderByCreatedAt(String original);

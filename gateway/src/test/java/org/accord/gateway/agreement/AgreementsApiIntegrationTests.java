@@ -46,7 +46,7 @@ class AgreementsApiIntegrationTests extends GatewayIntegrationTest {
     void whenARecordIsDryRunThenEachFieldIsReportedSharedTransformedOrWithheldAndNothingIsSent() {
         ObjectNode request = Fixtures.referral();
         request.put("sender", "uni-northbridge/safeguarding-lead");
-        long mailboxBefore = client.get("/api/v1/mailbox", "ctp-nw-prevent").json().get("messages").size();
+        long mailboxBefore = client.get("/api/v1/mailbox", "ctp-nw-prevent").json().get("waiting").asLong();
 
         Response response = client.postJson("/api/v1/agreements/check", DPO, Fixtures.json(request));
 
@@ -59,7 +59,7 @@ class AgreementsApiIntegrationTests extends GatewayIntegrationTest {
         assertThat(body.get("fields").get("transformed").toString()).contains("concern.summary", "scrub:");
         assertThat(body.get("fields").get("transformed").toString()).contains("subject.ucasPersonalId");
         assertThat(response.json().toString()).doesNotContain("Okafor");
-        assertThat(client.get("/api/v1/mailbox", "ctp-nw-prevent").json().get("messages").size()).isEqualTo(mailboxBefore);
+        assertThat(client.get("/api/v1/mailbox", "ctp-nw-prevent").json().get("waiting").asLong()).isEqualTo(mailboxBefore);
     }
 
     @Test

@@ -263,7 +263,7 @@ class GatewayToGatewayIntegrationTests {
     }
 
     private static JsonNode onlyRecord(JsonNode inbox, String recordType) {
-        return only(inbox.get("records"), recordType);
+        return only(inbox.get("messages"), recordType);
     }
 
     private static JsonNode only(JsonNode list, String recordType) {

@@ -79,7 +79,7 @@ class SignedReceiptIntegrationTests extends GatewayIntegrationTest {
         assertThat(ack.status()).isEqualTo(422);
         assertThat(ack.code()).isEqualTo("RECEIPT_INVALID");
         assertThat(ack.json().get("reason").asString()).isEqualTo("SIGNER_NOT_PARTNER");
-        assertThat(client.get("/api/v1/mailbox", POLICE).json().get("messages").toString()).contains(transferId);
+        assertThat(client.listedIds("/api/v1/mailbox", POLICE)).contains(transferId);
         JsonNode refused = entry(client.get("/api/v1/audit/transfers?transferId=" + transferId, DPO).json(), "RECEIPT_REFUSED");
         assertThat(refused.get("code").asString()).isEqualTo("SIGNER_NOT_PARTNER");
         assertThat(client.get("/api/v1/transfers/" + transferId + "/receipt", UNIVERSITY).status()).isEqualTo(404);
@@ -154,7 +154,7 @@ class SignedReceiptIntegrationTests extends GatewayIntegrationTest {
 
     private byte[] awaitAndDownload(String transferId) {
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
-                client.get("/api/v1/mailbox", POLICE).json().get("messages").toString().contains(transferId));
+                client.listedIds("/api/v1/mailbox", POLICE).contains(transferId));
         Response download = client.get("/api/v1/mailbox/" + transferId, POLICE);
         assertThat(download.status()).isEqualTo(200);
         return download.body();

@@ -54,7 +54,7 @@ class InboundIntegrationTests extends GatewayIntegrationTest {
         assertThat(again.json().get("status").asString()).isEqualTo("ALREADY_RECEIVED");
         assertThat(again.json().get("transferId").asString()).isEqualTo(transferId);
         await().atMost(30, TimeUnit.SECONDS).until(() ->
-                client.get("/api/v1/mailbox", "uni-northbridge").json().get("messages").toString().contains(transferId));
+                client.listedIds("/api/v1/mailbox", "uni-northbridge").contains(transferId));
         byte[] forUniversity = client.get("/api/v1/mailbox/" + transferId, "uni-northbridge").body();
         DemoPki pki = pki();
         JsonNode delivered = json.readTree(new CmsOpener().open(forUniversity, pki.partnerKey("uni-northbridge"),

@@ -129,6 +129,30 @@ public final class GatewayClient {
         return entries;
     }
 
+    /**
+     * Every message a mailbox or inbox listing ({@code /api/v1/mailbox} or {@code /api/v1/inbox}) holds for
+     * {@code clientId}, following {@code next} from page to page, in listing order.
+     */
+    public List<JsonNode> listing(String path, String clientId) {
+        List<JsonNode> messages = new ArrayList<>();
+        String next = null;
+        do {
+            Response page = get(path + "?limit=1000" + (next == null ? "" : "&after=" + next), clientId);
+            if (page.status() != 200) {
+                throw new AssertionError(path + " answered " + page.status() + ": " + new String(page.body(), StandardCharsets.UTF_8));
+            }
+            JsonNode json = page.json();
+            json.get("messages").forEach(messages::add);
+            next = json.has("next") ? json.get("next").asString() : null;
+        } while (next != null);
+        return messages;
+    }
+
+    /** The transfer ids of {@link #listing(String, String)}. */
+    public List<String> listedIds(String path, String clientId) {
+        return listing(path, clientId).stream().map(message -> message.get("transferId").asString()).toList();
+    }
+
     public Response post(String path, String clientId, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
