@@ -9,6 +9,7 @@
 -- spring.flyway.placeholders.app_role=<role>.
 GRANT USAGE ON SCHEMA public TO ${app_role};
 GRANT SELECT ON flyway_schema_history TO ${app_role};
+GRANT SELECT, INSERT, UPDATE ON shedlock TO ${app_role};
 GRANT SELECT, INSERT, UPDATE ON transfer TO ${app_role};
 GRANT SELECT, INSERT ON sealed_message TO ${app_role};
 GRANT SELECT, INSERT ON transfer_receipt TO ${app_role};

@@ -66,6 +66,9 @@ class PostgresDeploymentTests {
                     "--spring.flyway.placeholders.app_role=accord_app")) {
                 assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                         .queryForObject("select current_user", String.class)).isEqualTo("accord_app");
+                assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForList("select name from shedlock", String.class))
+                        .as("the relay's sweep at start took its cluster lock as the application role").contains("delivery-relay");
                 GatewayClient client = GatewayClient.forContext(gateway);
                 String body = Fixtures.json(Fixtures.referral());
 

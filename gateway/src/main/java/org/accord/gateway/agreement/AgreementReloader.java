@@ -36,6 +36,8 @@ public class AgreementReloader {
         this.lastSeen = fingerprint();
     }
 
+    // Every gateway runs this, with no cluster lock: each holds its own catalogue in memory, read from its own copy
+    // of the folders, so each must reload its own.
     @Scheduled(fixedDelayString = "${accord.agreements.reload-every:PT10S}", initialDelayString = "${accord.agreements.reload-every:PT10S}")
     public void reloadIfChanged() {
         String seen = fingerprint();

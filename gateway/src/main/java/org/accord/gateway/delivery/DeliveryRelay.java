@@ -3,6 +3,7 @@ package org.accord.gateway.delivery;
 import java.time.Clock;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.apache.camel.ProducerTemplate;
@@ -18,12 +19,23 @@ import org.springframework.stereotype.Component;
  * Re-queues transfers that were committed but whose hand-over to the delivery queue did not happen (a crash
  * between the database commit and the queue send). Runs at start and then periodically; delivery is
  * idempotent, so a transfer queued twice is delivered once.
+ * <p>
+ * Gateways sharing a database sweep one at a time, about once per interval between them: a sweep holds the
+ * cluster lock for just under the interval, so this gateway's next sweep finds it free and other gateways' sweeps
+ * in between are skipped (a relayed transfer stays {@code SEALED} until a consumer takes it from the queue, and
+ * each of their sweeps would queue it again). A gateway that dies mid-sweep holds the lock one interval at most;
+ * a sweep that outlasts that may overlap another, which is harmless.
  */
 @Component
 class DeliveryRelay {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRelay.class);
     private static final int BATCH = 200;
+    private static final String LOCK = "delivery-relay";
+    private static final String EVERY = "${accord.delivery.relay-every:PT15S}";
+    // Nine tenths of the interval, in milliseconds; the interval read as @Scheduled reads it.
+    private static final String JUST_UNDER_EVERY = "#{T(org.springframework.format.datetime.standard.DurationFormatterUtils)"
+            + ".detectAndParse('" + EVERY + "').toMillis() * 9 / 10}";
 
     private final TransferRepository transfers;
     private final ProducerTemplate producer;
@@ -38,11 +50,13 @@ class DeliveryRelay {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @SchedulerLock(name = LOCK, lockAtMostFor = EVERY, lockAtLeastFor = JUST_UNDER_EVERY)
     void atStart() {
         relay();
     }
 
-    @Scheduled(fixedDelayString = "${accord.delivery.relay-every:PT15S}", initialDelayString = "${accord.delivery.relay-every:PT15S}")
+    @Scheduled(fixedDelayString = EVERY, initialDelayString = EVERY)
+    @SchedulerLock(name = LOCK, lockAtMostFor = EVERY, lockAtLeastFor = JUST_UNDER_EVERY)
     void relay() {
         List<String> stuck = transfers.findIdsStuckIn(TransferStatus.SEALED, clock.instant().minus(properties.relayAfter()),
                 PageRequest.of(0, BATCH));

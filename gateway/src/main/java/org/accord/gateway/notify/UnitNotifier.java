@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,6 +49,7 @@ class UnitNotifier implements DisposableBean {
 
     private final WebhookProperties properties;
     private final UnitNotificationRepository notifications;
+    private final DueNotifications outbox;
     private final TransferRepository transfers;
     private final TransferLog transferLog;
     private final HttpsPost https;
@@ -60,11 +60,12 @@ class UnitNotifier implements DisposableBean {
     private final ExecutorService senders;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    UnitNotifier(WebhookProperties properties, UnitNotificationRepository notifications, TransferRepository transfers,
-            TransferLog transferLog, HttpsPost https, DeliveryProperties delivery, JsonMapper json,
+    UnitNotifier(WebhookProperties properties, UnitNotificationRepository notifications, DueNotifications outbox,
+            TransferRepository transfers, TransferLog transferLog, HttpsPost https, DeliveryProperties delivery, JsonMapper json,
             PlatformTransactionManager transactions, Clock clock) {
         this.properties = properties;
         this.notifications = notifications;
+        this.outbox = outbox;
         this.transfers = transfers;
         this.transferLog = transferLog;
         this.https = https;
@@ -84,7 +85,7 @@ class UnitNotifier implements DisposableBean {
         if (properties.units().isEmpty() || inFlight.size() >= BATCH) {
             return;
         }
-        List<String> due = transaction.execute(status -> notifications.findDue(clock.instant(), PageRequest.of(0, BATCH)));
+        List<String> due = outbox.read(BATCH).orElse(List.of());
         for (String id : due) {
             if (inFlight.size() < BATCH && inFlight.add(id)) {
                 senders.execute(() -> {

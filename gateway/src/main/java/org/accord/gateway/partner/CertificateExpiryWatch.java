@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,11 +21,19 @@ import org.springframework.stereotype.Component;
  * expired or expiring within {@code accord.pki.expiry-warning} (60 days by default) is logged as a warning at
  * start and daily, and reported by the {@code partnerCertificates} health indicator. Sealing for a partner
  * whose encryption certificate has expired is refused elsewhere ({@code RECIPIENT_CERTIFICATE_EXPIRED}).
+ * <p>
+ * Each gateway checks at start (its own copy of the certificates). The periodic warning runs on one gateway of
+ * those sharing a database, about once per interval between them: it holds the cluster lock for just under the
+ * interval, so this gateway's next run finds it free and other gateways' runs in between are skipped.
  */
 @Component
 public class CertificateExpiryWatch {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateExpiryWatch.class);
+    private static final String EVERY = "${accord.pki.expiry-check-every:P1D}";
+    // Nine tenths of the interval, in milliseconds; the interval read as @Scheduled reads it.
+    private static final String JUST_UNDER_EVERY = "#{T(org.springframework.format.datetime.standard.DurationFormatterUtils)"
+            + ".detectAndParse('" + EVERY + "').toMillis() * 9 / 10}";
 
     private final PartnerDirectory partners;
     private final SigningCertificates own;
@@ -62,11 +71,16 @@ public class CertificateExpiryWatch {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        report();
+        logWarnings();
     }
 
-    @Scheduled(fixedDelayString = "${accord.pki.expiry-check-every:P1D}", initialDelayString = "${accord.pki.expiry-check-every:P1D}")
+    @Scheduled(fixedDelayString = EVERY, initialDelayString = EVERY)
+    @SchedulerLock(name = "certificate-expiry-warning", lockAtMostFor = EVERY, lockAtLeastFor = JUST_UNDER_EVERY)
     void report() {
+        logWarnings();
+    }
+
+    private void logWarnings() {
         for (CertificateExpiry expiry : warnings()) {
             log.warn("Certificate expiry warning code=CERTIFICATE_{} owner={} use={} notAfter={} daysLeft={} sha256={}",
                     expiry.status(), expiry.owner(), expiry.use(), expiry.notAfter(), expiry.daysLeft(), expiry.sha256());
