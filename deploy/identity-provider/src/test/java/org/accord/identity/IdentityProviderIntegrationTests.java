@@ -164,6 +164,15 @@ class IdentityProviderIntegrationTests {
     }
 
     @Test
+    void whenClientAsksForNoScopeThenTheTokenCarriesNone() {
+        Answer answer = new Browser().postForm(issuer + "/oauth2/token", "grant_type=client_credentials", basic(CLIENT, CLIENT_SECRET));
+
+        assertThat(answer.status()).isEqualTo(200);
+        Jwt jwt = JwtDecoders.fromIssuerLocation(issuer).decode(answer.json().path("access_token").asString());
+        assertThat(jwt.hasClaim("scope")).isFalse();
+    }
+
+    @Test
     void whenSecretIsWrongThenNoTokenIsIssued() {
         Answer answer = new Browser().clientCredentials(CLIENT, "not-the-secret", "inbox");
 
