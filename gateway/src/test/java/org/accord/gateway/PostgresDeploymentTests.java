@@ -112,11 +112,11 @@ class PostgresDeploymentTests {
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
-                // The role may write an entry's place in the chain (the integrator does), but only once.
-                assertThatThrownBy(() -> sql.executeUpdate("update transfer_log set entry_hash = prev_hash where chain_index = 1"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("already in the chain");
-                assertThatThrownBy(() -> sql.executeUpdate("update transfer_log set chain_index = chain_index + 1000000"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("already in the chain");
+                // The role inserts an entry's place in the chain (the integrator does) and can never move or remove it.
+                assertThatThrownBy(() -> sql.executeUpdate("update transfer_log_chain set entry_hash = prev_hash"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log_chain"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log_checkpoint"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer"))

@@ -26,30 +26,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders committed transfer-log entries into the hash chain, as a tamper-evident log's sequencer does (Trillian's
- * log signer is the model). Entries are written with the work they record and no lock on the chain; the integrator
- * takes those awaiting integration, in the order they were written, gives each the next chain index, the previous
- * entry's hash and its own hash, and advances the chain head, in one transaction. The lock on the chain head row
- * elects one integrator at a time across every gateway sharing the database: another gateway's integrator waits for
- * it, and the role passes on by itself when a gateway dies (its transaction ends with its connection). Each gateway
- * runs one, every {@code accord.audit.integrate-every}; the delay from an entry's writing to its place in the chain
- * is the metric {@code accord_log_integration_delay_seconds}.
+ * log signer is the model). Entries are written with the work they record and no lock on the chain, each noted in
+ * {@code transfer_log_pending}; the integrator takes the noted entries in the order they were written, gives each the
+ * next chain index, the previous entry's hash and its own hash in {@code transfer_log_chain} (insert-only), removes
+ * the notes and advances the chain head, in one transaction. The lock on the chain head row elects one integrator at
+ * a time across every gateway sharing the database: another gateway's integrator waits for it, and the role passes on
+ * by itself when a gateway dies (its transaction ends with its connection). Each gateway runs one, every
+ * {@code accord.audit.integrate-every}; the delay from an entry's writing to its place in the chain is the metric
+ * {@code accord_log_integration_delay_seconds}.
  */
 @Component
 public class LogIntegrator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogIntegrator.class);
 
-    private static final String COLUMNS = "seq, entry_id, recorded_at, transfer_id, event, outcome, code, actor, sender, recipient, "
-            + "record_type, schema_version, purpose, agreement_id, agreement_version, agreement_sha256, fields_shared, "
-            + "fields_transformed, fields_withheld, sealed_sha256, detail, signer_sha256, receipt_sha256";
+    private static final String COLUMNS = "e.seq, e.entry_id, e.recorded_at, e.transfer_id, e.event, e.outcome, e.code, e.actor, "
+            + "e.sender, e.recipient, e.record_type, e.schema_version, e.purpose, e.agreement_id, e.agreement_version, e.agreement_sha256, "
+            + "e.fields_shared, e.fields_transformed, e.fields_withheld, e.sealed_sha256, e.detail, e.signer_sha256, e.receipt_sha256";
 
-    private static final String UNINTEGRATED = "select " + COLUMNS + " from transfer_log where chain_index is null order by seq "
-            + "fetch first ? rows only";
+    private static final String UNINTEGRATED = "select " + COLUMNS + " from transfer_log_pending p join transfer_log e "
+            + "on e.entry_id = p.entry_id order by e.seq fetch first ? rows only";
 
-    private static final String PLACE = "update transfer_log set chain_index = ?, prev_hash = ?, entry_hash = ? "
-            + "where seq = ? and chain_index is null";
+    /** An entry's place: insert-only, and the keys refuse a second place for an entry or a second entry for a place. */
+    private static final String PLACE = "insert into transfer_log_chain (chain_index, entry_seq, prev_hash, entry_hash) values (?, ?, ?, ?)";
 
-    private static final String WAITING = "select count(*), min(recorded_at) from transfer_log where chain_index is null";
+    private static final String PLACED = "delete from transfer_log_pending where entry_id = ?";
+
+    private static final String WAITING = "select count(*), min(recorded_at) from transfer_log_pending";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -104,15 +107,16 @@ public class LogIntegrator implements SmartLifecycle {
                 Duration waited = Duration.between(entry.members().recordedAt(), now);
                 longest = waited.compareTo(longest) > 0 ? waited : longest;
             }
-            for (int[] counts : jdbc.batchUpdate(PLACE, places, places.size(), (ps, place) -> {
+            jdbc.batchUpdate(PLACE, places, places.size(), (ps, place) -> {
                 ps.setLong(1, (Long) place[0]);
-                ps.setString(2, (String) place[1]);
-                ps.setString(3, (String) place[2]);
-                ps.setLong(4, (Long) place[3]);
-            })) {
+                ps.setLong(2, (Long) place[3]);
+                ps.setString(3, (String) place[1]);
+                ps.setString(4, (String) place[2]);
+            });
+            for (int[] counts : jdbc.batchUpdate(PLACED, waiting, waiting.size(), (ps, entry) -> ps.setString(1, entry.members().entryId()))) {
                 for (int count : counts) {
-                    // A driver may report a batched row as "succeeded, count unknown" (-2); 0 means another integrator
-                    // placed the entry, which the head's lock rules out: refuse to go on rather than fork the chain.
+                    // 0: another integrator placed the entry, which the head's lock rules out: refuse rather than fork
+                    // the chain (a driver may report -2, "succeeded, count unknown").
                     if (count == 0) {
                         throw new IllegalStateException("A transfer-log entry was integrated by someone else while the head was locked");
                     }

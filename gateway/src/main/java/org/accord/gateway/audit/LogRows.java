@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inserts a transaction's log entries as one JDBC batch, in the order appended, on the transaction's own connection,
- * awaiting integration (no chain index or hashes: the {@link LogIntegrator} writes those once).
+ * and notes each as awaiting integration in {@code transfer_log_pending} (the {@link LogIntegrator} gives it its
+ * place in the chain).
  * A group commit appends hundreds of entries; one batched statement costs a fraction of as many entity inserts,
  * each of which would also have to read its generated key back.
  */
@@ -22,8 +23,10 @@ class LogRows {
 
     private static final String INSERT = "insert into transfer_log (entry_id, recorded_at, transfer_id, event, outcome, code, "
             + "actor, sender, recipient, record_type, schema_version, purpose, agreement_id, agreement_version, agreement_sha256, "
-            + "fields_shared, fields_transformed, fields_withheld, sealed_sha256, detail, signer_sha256, receipt_sha256, "
-            + "chain_index, prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "fields_shared, fields_transformed, fields_withheld, sealed_sha256, detail, signer_sha256, receipt_sha256"
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String PENDING = "insert into transfer_log_pending (entry_id, recorded_at) values (?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +43,18 @@ class LogRows {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 bind(ps, rows.get(i));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+        jdbc.batchUpdate(PENDING, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ps.setString(1, rows.get(i).entryId());
+                ps.setObject(2, OffsetDateTime.ofInstant(rows.get(i).recordedAt(), ZoneOffset.UTC));
             }
 
             @Override
@@ -72,9 +87,6 @@ class LogRows {
         ps.setString(20, e.detail());
         ps.setString(21, e.signerSha256());
         ps.setString(22, e.receiptSha256());
-        ps.setNull(23, Types.BIGINT);
-        ps.setNull(24, Types.VARCHAR);
-        ps.setNull(25, Types.VARCHAR);
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {

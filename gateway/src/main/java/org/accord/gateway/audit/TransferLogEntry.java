@@ -3,23 +3,28 @@ package org.accord.gateway.audit;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
  * A stored transfer-log entry. Immutable: the application has no way to change or remove one. It is written with the
- * work it records, awaiting integration (no chain index or hashes yet); the {@link LogIntegrator} then gives it its
- * place in the hash chain, once.
+ * work it records, awaiting integration; the {@link LogIntegrator} then gives it its place in the hash chain, once,
+ * in {@code transfer_log_chain} (read here as a secondary table: chain index, previous hash and hash are null until
+ * then).
  */
 @Entity
 @Immutable
 @Table(name = "transfer_log")
+@SecondaryTable(name = "transfer_log_chain", pkJoinColumns = @PrimaryKeyJoinColumn(name = "entry_seq", referencedColumnName = "seq"))
 public class TransferLogEntry {
 
     @Id
@@ -47,8 +52,11 @@ public class TransferLogEntry {
     private String fieldsWithheld;
     private String sealedSha256;
     private String detail;
+    @Column(table = "transfer_log_chain")
     private Long chainIndex;
+    @Column(table = "transfer_log_chain")
     private String prevHash;
+    @Column(table = "transfer_log_chain")
     private String entryHash;
     private String signerSha256;
     private String receiptSha256;

@@ -9,8 +9,6 @@ import org.springframework.data.repository.Repository;
 /** Append and read only: no update or delete methods exist. */
 interface TransferLogRepository extends Repository<TransferLogEntry, Long> {
 
-    TransferLogEntry save(TransferLogEntry entry);
-
     Page<TransferLogEntry> findAllByOrderBySeqAsc(Pageable page);
 
     Page<TransferLogEntry> findByTransferIdOrderBySeqAsc(String transferId, Pageable page);

@@ -69,7 +69,7 @@ class LogIntegratorIntegrationTests extends GatewayIntegrationTest {
         append(transferId, 3);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from transfer_log where transfer_id = ? and chain_index is not null", Long.class, transferId) == 3);
+                "select count(*) from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id = ? and c.chain_index is not null", Long.class, transferId) == 3);
         assertThat(meters.get("accord.log.integration.delay").timer().count()).isGreaterThanOrEqualTo(delaysBefore + 3);
         assertThat(integrity.verify().valid()).isTrue();
     }
@@ -101,11 +101,11 @@ class LogIntegratorIntegrationTests extends GatewayIntegrationTest {
         }
 
         assertThat(integrity.verify().valid()).isTrue();
-        assertThat(jdbc.queryForList("select chain_index from transfer_log where transfer_id like ?", Long.class, prefix + "-%"))
+        assertThat(jdbc.queryForList("select c.chain_index from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id like ?", Long.class, prefix + "-%"))
                 .hasSize(120).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(jdbc.queryForObject("select count(*) from transfer_log where chain_index is not null", Long.class))
-                .isEqualTo(jdbc.queryForObject("select count(distinct chain_index) from transfer_log", Long.class))
-                .isEqualTo(jdbc.queryForObject("select max(chain_index) from transfer_log", Long.class));
+        assertThat(jdbc.queryForObject("select count(*) from transfer_log_chain", Long.class))
+                .isEqualTo(jdbc.queryForObject("select count(distinct entry_seq) from transfer_log_chain", Long.class))
+                .isEqualTo(jdbc.queryForObject("select max(chain_index) from transfer_log_chain", Long.class));
     }
 
     @Test
@@ -129,7 +129,7 @@ class LogIntegratorIntegrationTests extends GatewayIntegrationTest {
             assertThat(dyingGateway).failsWithin(Duration.ofSeconds(30));
             carriedOn.get(30, TimeUnit.SECONDS);
             otherGateway.integrateAll();
-            assertThat(jdbc.queryForObject("select count(*) from transfer_log where transfer_id = ? and chain_index is not null",
+            assertThat(jdbc.queryForObject("select count(*) from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id = ? and c.chain_index is not null",
                     Long.class, transferId)).isEqualTo(2);
         }
         finally {

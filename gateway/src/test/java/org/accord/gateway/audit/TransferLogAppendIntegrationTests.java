@@ -67,13 +67,13 @@ class TransferLogAppendIntegrationTests extends GatewayIntegrationTest {
         }
 
         assertThat(integrity.verify().valid()).isTrue();
-        List<Long> indexes = jdbc.queryForList("select chain_index from transfer_log where transfer_id like ? order by seq",
+        List<Long> indexes = jdbc.queryForList("select c.chain_index from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id like ? order by e.seq",
                 Long.class, prefix + "-%");
         assertThat(indexes).hasSize(80).doesNotContainNull().doesNotHaveDuplicates();
         for (int i = 0; i < 40; i++) {
-            Long received = jdbc.queryForObject("select chain_index from transfer_log where transfer_id = ? and event = 'RECEIVED'",
+            Long received = jdbc.queryForObject("select c.chain_index from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id = ? and e.event = 'RECEIVED'",
                     Long.class, prefix + "-" + i);
-            Long sealed = jdbc.queryForObject("select chain_index from transfer_log where transfer_id = ? and event = 'SEALED'",
+            Long sealed = jdbc.queryForObject("select c.chain_index from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id = ? and e.event = 'SEALED'",
                     Long.class, prefix + "-" + i);
             assertThat(sealed).as("SEALED after RECEIVED for transfer " + i).isGreaterThan(received);
         }

@@ -69,10 +69,10 @@ class TransferLogIntegrityIntegrationTests extends GatewayIntegrationTest {
         Response submitted = client.postJson("/api/v1/records", "uni-northbridge", Fixtures.json(Fixtures.referral()));
         String transferId = submitted.json().get("transferId").asString();
         integrator.integrateAll();
-        long index = jdbc.queryForObject("select min(chain_index) from transfer_log where transfer_id = ?", Long.class, transferId);
-        String original = jdbc.queryForObject("select recipient from transfer_log where chain_index = ?", String.class, index);
+        long index = jdbc.queryForObject("select min(c.chain_index) from transfer_log e left join transfer_log_chain c on c.entry_seq = e.seq where e.transfer_id = ?", Long.class, transferId);
+        String original = jdbc.queryForObject("select recipient from transfer_log where seq = (select entry_seq from transfer_log_chain where chain_index = ?)", String.class, index);
         try {
-            jdbc.update("update transfer_log set recipient = 'la-northbridge-channel' where chain_index = ?", index);
+            jdbc.update("update transfer_log set recipient = 'la-northbridge-channel' where seq = (select entry_seq from transfer_log_chain where chain_index = ?)", index);
 
             JsonNode report = client.get("/api/v1/audit/verify", DPO).json();
 
@@ -81,7 +81,7 @@ class TransferLogIntegrityIntegrationTests extends GatewayIntegrationTest {
             assertThat(report.get("firstBroken").get("code").asString()).isEqualTo("ALTERED");
         }
         finally {
-            jdbc.update("update transfer_log set recipient = ? where chain_index = ?", original, index);
+            jdbc.update("update transfer_log set recipient = ? where seq = (select entry_seq from transfer_log_chain where chain_index = ?)", original, index);
         }
         assertThat(client.get("/api/v1/audit/verify", DPO).json().get("valid").asBoolean()).isTrue();
     }
