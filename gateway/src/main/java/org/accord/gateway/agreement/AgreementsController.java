@@ -3,7 +3,6 @@ package org.accord.gateway.agreement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/agreements")
 public class AgreementsController {
 
-    static final int EXPIRY_WARNING_DAYS = 60;
-    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final ZoneId UK = AgreementWarnings.UK;
 
     private final AgreementSource source;
     private final Minimiser minimiser;
@@ -137,21 +135,9 @@ public class AgreementsController {
             String sha256) {
 
         static AgreementSummary of(Agreement a, String sha256, LocalDate today) {
-            List<String> warnings = new ArrayList<>();
-            if (a.nextReview() != null && a.nextReview().isBefore(today)) {
-                warnings.add("REVIEW_OVERDUE");
-            }
-            if (today.isAfter(a.expires())) {
-                warnings.add("EXPIRED");
-            }
-            else if (!today.plusDays(EXPIRY_WARNING_DAYS).isBefore(a.expires())) {
-                warnings.add("EXPIRES_WITHIN_60_DAYS");
-            }
-            if (today.isBefore(a.effective())) {
-                warnings.add("NOT_YET_EFFECTIVE");
-            }
             return new AgreementSummary(a.id(), a.version(), a.title(), a.status(), a.effective(), a.expires(), a.nextReview(),
-                    a.parties().stream().map(Party::organisation).toList(), a.inForceOn(today), List.copyOf(warnings), sha256);
+                    a.parties().stream().map(Party::organisation).toList(), a.inForceOn(today),
+                    AgreementWarnings.of(a, today), sha256);
         }
     }
 

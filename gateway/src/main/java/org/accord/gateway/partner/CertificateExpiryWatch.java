@@ -52,17 +52,30 @@ public class CertificateExpiryWatch {
         Instant now = clock.instant();
         Instant horizon = now.plus(warning);
         List<CertificateExpiry> found = new ArrayList<>();
+        for (Watched watched : watched()) {
+            if (watched.notAfter().isBefore(horizon)) {
+                found.add(CertificateExpiry.of(watched.owner(), watched.use(), watched.certificate(), now));
+            }
+        }
+        found.sort(Comparator.comparing(CertificateExpiry::notAfter));
+        return List.copyOf(found);
+    }
+
+    /** Every certificate watched, whatever its expiry: each partner's encryption and signature ones, and the gateway's own. */
+    List<Watched> watched() {
+        List<Watched> watched = new ArrayList<>();
         for (PartnerEntry partner : partners.entries()) {
-            check(found, partner.id(), "encryption", partner.encryptionCertificate(), now, horizon);
+            watched.add(new Watched(partner.id(), "encryption", partner.encryptionCertificate()));
             for (X509Certificate signature : partner.signatureCertificates()) {
                 if (!signature.equals(partner.encryptionCertificate())) {
-                    check(found, partner.id(), "signature", signature, now, horizon);
+                    watched.add(new Watched(partner.id(), "signature", signature));
                 }
             }
         }
-        check(found, "gateway", "gateway-signing", own.current(), now, horizon);
-        found.sort(Comparator.comparing(CertificateExpiry::notAfter));
-        return List.copyOf(found);
+        if (own.current() != null) {
+            watched.add(new Watched("gateway", "gateway-signing", own.current()));
+        }
+        return watched;
     }
 
     public Duration warningPeriod() {
@@ -87,10 +100,11 @@ public class CertificateExpiryWatch {
         }
     }
 
-    private static void check(List<CertificateExpiry> found, String owner, String use, X509Certificate certificate,
-            Instant now, Instant horizon) {
-        if (certificate != null && certificate.getNotAfter().toInstant().isBefore(horizon)) {
-            found.add(CertificateExpiry.of(owner, use, certificate, now));
+    /** A certificate the watch looks at, with its owner ({@code gateway} for this gateway) and use. */
+    record Watched(String owner, String use, X509Certificate certificate) {
+
+        Instant notAfter() {
+            return certificate.getNotAfter().toInstant();
         }
     }
 }

@@ -66,5 +66,9 @@ public interface TransferRepository extends Repository<Transfer, String> {
 
     long countByRecipientAndStatusIn(String recipient, Collection<TransferStatus> statuses);
 
+    /** For each recipient with transfers at one of {@code statuses}, how many it has (one number per recipient). */
+    @Query("select count(t) from Transfer t where t.status in :statuses group by t.recipient")
+    List<Long> countPerRecipient(Collection<TransferStatus> statuses);
+
     long count();
 }
