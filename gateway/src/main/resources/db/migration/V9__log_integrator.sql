@@ -16,7 +16,9 @@ alter table transfer_log drop column chain_index;
 alter table transfer_log drop column prev_hash;
 alter table transfer_log drop column entry_hash;
 
+-- In the order written: a pass takes the oldest notes by id, an index scan with no sort however many wait.
 create table transfer_log_pending (
-    entry_id     varchar(36)  primary key,
+    id           bigint generated always as identity primary key,
+    entry_id     varchar(36)  not null unique,
     recorded_at  timestamp with time zone not null
 );

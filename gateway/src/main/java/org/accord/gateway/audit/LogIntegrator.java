@@ -44,8 +44,9 @@ public class LogIntegrator implements SmartLifecycle {
             + "e.sender, e.recipient, e.record_type, e.schema_version, e.purpose, e.agreement_id, e.agreement_version, e.agreement_sha256, "
             + "e.fields_shared, e.fields_transformed, e.fields_withheld, e.sealed_sha256, e.detail, e.signer_sha256, e.receipt_sha256";
 
-    private static final String UNINTEGRATED = "select " + COLUMNS + " from transfer_log_pending p join transfer_log e "
-            + "on e.entry_id = p.entry_id order by e.seq fetch first ? rows only";
+    /** The oldest notes first (by the note's own key, so no sort of everything waiting), each joined to its entry. */
+    private static final String UNINTEGRATED = "select " + COLUMNS + " from (select id, entry_id from transfer_log_pending "
+            + "order by id fetch first ? rows only) p join transfer_log e on e.entry_id = p.entry_id order by p.id";
 
     /** An entry's place: insert-only, and the keys refuse a second place for an entry or a second entry for a place. */
     private static final String PLACE = "insert into transfer_log_chain (chain_index, entry_seq, prev_hash, entry_hash) values (?, ?, ?, ?)";
@@ -61,6 +62,7 @@ public class LogIntegrator implements SmartLifecycle {
     private final int batch;
     private final Duration every;
     private final Timer delay;
+    private final boolean postgres;
     private final AtomicReference<Pass> lastPass = new AtomicReference<>();
 
     private volatile boolean running;
@@ -75,6 +77,8 @@ public class LogIntegrator implements SmartLifecycle {
         this.clock = clock;
         this.batch = batch;
         this.every = every;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
         this.delay = Timer.builder("accord.log.integration.delay")
                 .description("Time from a transfer-log entry's writing to its place in the hash chain")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
@@ -93,6 +97,13 @@ public class LogIntegrator implements SmartLifecycle {
             List<Unintegrated> waiting = jdbc.query(UNINTEGRATED, LogIntegrator::unintegrated, batch);
             if (waiting.isEmpty()) {
                 return 0;
+            }
+            if (postgres) {
+                // The entries are durable already, and a pass is all or nothing: one lost in a crash leaves its entries
+                // noted, and the next pass places them again. So a pass does not wait for its own write to disk,
+                // which would double the commits the database must flush. A checkpoint's commit does wait, and
+                // flushes every pass before it (PostgreSQL writes its log in order).
+                jdbc.execute("set local synchronous_commit to off");
             }
             long index = head.chainIndex();
             String previous = head.headHash();
