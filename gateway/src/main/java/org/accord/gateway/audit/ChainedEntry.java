@@ -11,4 +11,11 @@ public record ChainedEntry(long chainIndex, String entryId, Instant recordedAt, 
         Integer schemaVersion, String purpose, String agreementId, Integer agreementVersion, String agreementSha256,
         String fieldsShared, String fieldsTransformed, String fieldsWithheld, String sealedSha256, String detail,
         String signerSha256, String receiptSha256, String prevHash, String entryHash) {
+
+    /** These members at {@code index}, linked to {@code previousHash}, not yet hashed: what the integrator hashes. */
+    public ChainedEntry placed(long index, String previousHash) {
+        return new ChainedEntry(index, entryId, recordedAt, transferId, event, outcome, code, actor, sender, recipient, recordType,
+                schemaVersion, purpose, agreementId, agreementVersion, agreementSha256, fieldsShared, fieldsTransformed,
+                fieldsWithheld, sealedSha256, detail, signerSha256, receiptSha256, previousHash, null);
+    }
 }

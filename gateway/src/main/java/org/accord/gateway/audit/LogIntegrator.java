@@ -107,22 +107,23 @@ public class LogIntegrator implements SmartLifecycle {
             }
             long index = head.chainIndex();
             String previous = head.headHash();
-            List<Object[]> places = new ArrayList<>(waiting.size());
+            List<Place> places = new ArrayList<>(waiting.size());
             Instant now = clock.instant();
             Duration longest = Duration.ZERO;
             for (Unintegrated entry : waiting) {
                 index++;
-                String hash = LogChain.hash(entry.at(index, previous));
-                places.add(new Object[] { index, previous, hash, entry.seq() });
+                String hash = LogChain.hash(entry.members().placed(index, previous));
+                places.add(new Place(index, entry.seq(), previous, hash));
                 previous = hash;
                 Duration waited = Duration.between(entry.members().recordedAt(), now);
+                delay.record(waited);
                 longest = waited.compareTo(longest) > 0 ? waited : longest;
             }
             jdbc.batchUpdate(PLACE, places, places.size(), (ps, place) -> {
-                ps.setLong(1, (Long) place[0]);
-                ps.setLong(2, (Long) place[3]);
-                ps.setString(3, (String) place[1]);
-                ps.setString(4, (String) place[2]);
+                ps.setLong(1, place.index());
+                ps.setLong(2, place.seq());
+                ps.setString(3, place.previousHash());
+                ps.setString(4, place.hash());
             });
             for (int[] counts : jdbc.batchUpdate(PLACED, waiting, waiting.size(), (ps, entry) -> ps.setString(1, entry.members().entryId()))) {
                 for (int count : counts) {
@@ -135,9 +136,6 @@ public class LogIntegrator implements SmartLifecycle {
             }
             head.advance(index, previous);
             lastPass.set(new Pass(now, waiting.size(), longest, index));
-            for (Unintegrated entry : waiting) {
-                delay.record(Duration.between(entry.members().recordedAt(), now));
-            }
             return waiting.size();
         });
         return placed == null ? 0 : placed;
@@ -234,14 +232,10 @@ public class LogIntegrator implements SmartLifecycle {
 
     /** An entry as written, awaiting its place in the chain. */
     private record Unintegrated(long seq, ChainedEntry members) {
+    }
 
-        ChainedEntry at(long index, String previous) {
-            ChainedEntry m = members;
-            return new ChainedEntry(index, m.entryId(), m.recordedAt(), m.transferId(), m.event(), m.outcome(), m.code(), m.actor(),
-                    m.sender(), m.recipient(), m.recordType(), m.schemaVersion(), m.purpose(), m.agreementId(), m.agreementVersion(),
-                    m.agreementSha256(), m.fieldsShared(), m.fieldsTransformed(), m.fieldsWithheld(), m.sealedSha256(), m.detail(),
-                    m.signerSha256(), m.receiptSha256(), previous, null);
-        }
+    /** The place a pass gives an entry: a row of transfer_log_chain. */
+    private record Place(long index, long seq, String previousHash, String hash) {
     }
 
     /** Entries written and not yet in the chain. */
