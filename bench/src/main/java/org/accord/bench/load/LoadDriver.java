@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gateways N] [--gc parallel|g1] [--jar gateway-exec.jar[,other.jar]]
+ * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gateways N] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
  * [--report file.md]}. With several jars each is measured in turn, in a fresh data directory, into one report (the same crypto
  * floor); with {@code --gateways 2} (PostgreSQL only) two gateway processes share the database and the submits alternate
  * between them.
@@ -84,8 +84,8 @@ public final class LoadDriver {
                 .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling().build();
         StringBuilder text = new StringBuilder();
         try {
-            for (Path jar : options.jars(repo)) {
-                text.append(runJar(options, repo, jar, floor));
+            for (Build build : options.jars(repo)) {
+                text.append(runJar(options, repo, build, floor));
             }
         }
         finally {
@@ -102,7 +102,7 @@ public final class LoadDriver {
      * One jar's run: {@code --gateways} processes of it in a fresh data directory (and a fresh PostgreSQL cluster, which
      * they share), one warm-up, then each rate; the report's section for this jar.
      */
-    private String runJar(Options options, Path repo, Path jar, CryptoFloor floor) throws Exception {
+    private String runJar(Options options, Path repo, Build build, CryptoFloor floor) throws Exception {
         Path dataDir = TemporaryFolder.create("accord-load-");
         LoadPostgres postgres = options.postgres() ? LoadPostgres.start(dataDir.resolve("postgres")) : null;
         String database = postgres != null ? postgres.describe() : "H2 file (the embedded default)";
@@ -114,7 +114,7 @@ public final class LoadDriver {
                 int port = freePort();
                 bases.add("http://127.0.0.1:" + port);
                 Instant launched = Instant.now();
-                gateways.add(startGateway(options, jar, dataDir, g, port, postgres));
+                gateways.add(startGateway(options, build, dataDir, g, port, postgres));
                 base = bases.get(g);
                 Duration ready = awaitReady(launched);
                 startup = startup == null ? ready : startup;
@@ -124,7 +124,7 @@ public final class LoadDriver {
             String dpo = token(dataDir, "accord-dpo", "audit:read");
             byte[] body = submission(repo);
             WarmUp warmUp = warmUp(options, uni, body);
-            StringBuilder text = new StringBuilder(Report.header(options, jar, database, floor, startup, warmUp));
+            StringBuilder text = new StringBuilder(Report.header(options, build, database, floor, startup, warmUp));
             for (double rate : options.rates()) {
                 long deliveredBefore = delivered();
                 Stages stagesBefore = stages();
@@ -170,7 +170,7 @@ public final class LoadDriver {
      * Starts gateway {@code index} of the run. Gateways of one run share the data directory's keys and demo secrets
      * (the first makes them) and the PostgreSQL database; each has its own broker journal and inbound listener port.
      */
-    private static Process startGateway(Options options, Path jar, Path dataDir, int index, int port, LoadPostgres postgres)
+    private static Process startGateway(Options options, Build build, Path dataDir, int index, int port, LoadPostgres postgres)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(options.gatewayJvmOptions());
@@ -178,12 +178,13 @@ public final class LoadDriver {
         if (!extraJvmArgs.isEmpty()) {
             command.addAll(List.of(extraJvmArgs.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
+        command.addAll(List.of("-jar", build.jar().toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
                 "--spring.artemis.embedded.data-directory=" + dataDir.resolve("broker-" + index), "--accord.inbound.tls.port=0",
                 "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
         if (postgres != null) {
             command.addAll(postgres.gatewayArguments());
         }
+        command.addAll(build.arguments());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("gateway-" + index + ".log").toFile())
                 .start();
     }
@@ -299,7 +300,21 @@ public final class LoadDriver {
     }
 
     /** Sums and counts of the gateway's {@code accord.stage} timers and group commits, to difference two readings. */
-    record Stages(java.util.Map<String, double[]> stage, double batchSum, double batchCount, double writingSeconds) {
+    /** A gateway jar and the arguments its processes get on top of the driver's own. */
+    record Build(Path jar, List<String> arguments) {
+
+        static Build parse(String spec) {
+            String[] parts = spec.split("\\+(?=--)");
+            return new Build(Path.of(parts[0]), List.of(parts).subList(1, parts.length));
+        }
+
+        String describe() {
+            return arguments.isEmpty() ? jar.getFileName().toString() : jar.getFileName() + " " + String.join(" ", arguments);
+        }
+    }
+
+    /** {@code writers}: group-commit writer threads of one gateway (1 for a jar without the gauge). */
+    record Stages(java.util.Map<String, double[]> stage, double batchSum, double batchCount, double writingSeconds, double writers) {
 
         Stages minus(Stages before) {
             java.util.Map<String, double[]> diff = new java.util.TreeMap<>();
@@ -308,7 +323,7 @@ public final class LoadDriver {
                 diff.put(name, new double[] { v[0] - b[0], v[1] - b[1] });
             });
             return new Stages(diff, batchSum - before.batchSum, batchCount - before.batchCount,
-                    writingSeconds - before.writingSeconds);
+                    writingSeconds - before.writingSeconds, writers);
         }
     }
 
@@ -318,6 +333,7 @@ public final class LoadDriver {
         double batchSum = 0;
         double batchCount = 0;
         double writingSeconds = 0;
+        double writers = 1;
         Pattern stageLabel = Pattern.compile("stage=\"([^\"]+)\"");
         for (String line : text.split("\n")) {
             Matcher m = METRIC.matcher(line.trim());
@@ -341,8 +357,11 @@ public final class LoadDriver {
             else if (name.equals("accord_group_commit_transaction_seconds_sum")) {
                 writingSeconds += value;
             }
+            else if (name.equals("accord_group_commit_writers")) {
+                writers = value;
+            }
         }
-        return new Stages(stage, batchSum, batchCount, writingSeconds);
+        return new Stages(stage, batchSum, batchCount, writingSeconds, writers);
     }
 
     private List<Long> deliveryLatencies(String dpo, List<String> ids) throws Exception {
@@ -562,14 +581,19 @@ public final class LoadDriver {
             return rate > 0 ? String.format(Locale.ROOT, "%.0f", rate) : "max";
         }
 
-        /** The jars to measure in turn: {@code --jar a.jar,b.jar} compares two builds in one run and one report. */
-        List<Path> jars(Path repo) throws IOException {
+        /**
+         * The builds to measure in turn: {@code --jar a.jar,b.jar} compares two builds in one run and one report, and
+         * {@code --jar a.jar+--some.property=1,a.jar+--some.property=2} one build under two settings (gateway arguments
+         * after each {@code +}).
+         */
+        List<Build> jars(Path repo) throws IOException {
             if (jar != null) {
-                return Arrays.stream(jar.split(",")).map(Path::of).toList();
+                return Arrays.stream(jar.split(",")).map(Build::parse).toList();
             }
             try (var files = Files.list(repo.resolve("gateway/target"))) {
-                return List.of(files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests")));
+                return List.of(new Build(files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests")),
+                        List.of()));
             }
         }
 

@@ -11,20 +11,20 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         double compiledSeconds, int gateways) {
 
     /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
-    static String header(LoadDriver.Options options, java.nio.file.Path jar, String database, CryptoFloor floor, Duration startup,
+    static String header(LoadDriver.Options options, LoadDriver.Build build, String database, CryptoFloor floor, Duration startup,
             LoadDriver.WarmUp warmUp) {
         StringBuilder out = new StringBuilder();
-        out.append("# Accord end-to-end load run: ").append(jar.getFileName()).append("\n\n");
+        out.append("# Accord end-to-end load run: ").append(build.describe()).append("\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
                 + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s --gc %s%s%s`%n- gateway: %s, embedded "
-                + "defaults (embedded Artemis, demo EC P-256 keys), JVM options %s, started in %.1f s%n- database: %s%n",
+                + "defaults (embedded Artemis, demo EC P-256 keys)%s, JVM options %s, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rateNames(","), options.seconds(), options.concurrency(), options.warmupSeconds(),
                 LoadDriver.Options.rateName(options.warmupRate()), options.gc(), options.postgres() ? " --database postgres" : "",
                 options.gateways() > 1 ? " --gateways " + options.gateways() : "",
-                options.gateways() > 1 ? options.gateways() + " separate processes of " + jar + " sharing the database, submits alternating"
-                        : "separate process " + jar,
-                String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
+                options.gateways() > 1 ? options.gateways() + " separate processes of " + build.jar() + " sharing the database, submits alternating"
+                        : "separate process " + build.jar(),
+                build.arguments().isEmpty() ? "" : " with " + String.join(" ", build.arguments()), String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
         out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "
@@ -102,12 +102,12 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
             }
         });
         if (stages.batchCount() > 0) {
-            double busy = stages.writingSeconds() / (usage.wallSeconds() * gateways);
+            double busy = stages.writingSeconds() / (usage.wallSeconds() * gateways * stages.writers());
             out.append(String.format(Locale.ROOT, "%nGroup commit: %.0f transactions for %.0f pieces of work (mean %.1f per commit); "
-                    + "the writer thread%s (one per gateway) %s busy running and committing them (the stores and the log appends) %.0f %% of "
+                    + "the %.0f writer thread%s per gateway %s busy running and committing them (the stores and the log appends) %.0f %% of "
                     + "the period%s, so %s the bottleneck.%n", stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount(),
-                    gateways > 1 ? "s" : "", gateways > 1 ? "were" : "was", 100 * busy, gateways > 1 ? " on average" : "",
-                    busy > 0.9 ? "it is" : "it is not"));
+                    stages.writers(), stages.writers() > 1 ? "s" : "", stages.writers() > 1 || gateways > 1 ? "were" : "was", 100 * busy,
+                    stages.writers() > 1 || gateways > 1 ? " on average" : "", busy > 0.9 ? "they are" : "they are not"));
         }
         out.append("\nStages nest: `outbound.submit` holds the others; `outbound.store` includes the wait for its group commit.\n");
     }

@@ -55,6 +55,8 @@ public class LogIntegrator implements SmartLifecycle {
 
     private static final String WAITING = "select count(*), min(recorded_at) from transfer_log_pending";
 
+    private static final Duration RECOUNT_EVERY = Duration.ofSeconds(5);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ChainHeadRepository heads;
@@ -66,6 +68,7 @@ public class LogIntegrator implements SmartLifecycle {
     private final AtomicReference<Pass> lastPass = new AtomicReference<>();
 
     private volatile boolean running;
+    private volatile Counted lastCount;
     private Thread worker;
 
     public LogIntegrator(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainHeadRepository heads, Clock clock,
@@ -83,8 +86,8 @@ public class LogIntegrator implements SmartLifecycle {
                 .description("Time from a transfer-log entry's writing to its place in the hash chain")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
                 .register(meters);
-        Gauge.builder("accord.log.integration.waiting", this, integrator -> integrator.waiting().entries())
-                .description("Transfer-log entries written and not yet in the hash chain").register(meters);
+        Gauge.builder("accord.log.integration.waiting", this, LogIntegrator::waitingForGauge)
+                .description("Transfer-log entries written and not yet in the hash chain (counted at most every 5 s)").register(meters);
     }
 
     /**
@@ -154,6 +157,20 @@ public class LogIntegrator implements SmartLifecycle {
             OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
             return new Waiting(rs.getLong(1), oldest == null ? null : oldest.toInstant());
         });
+    }
+
+    /** The waiting count for the gauge: one count per {@link #RECOUNT_EVERY} however often it is scraped. */
+    private double waitingForGauge() {
+        long now = System.nanoTime();
+        Counted last = lastCount;
+        if (last == null || now - last.at() > RECOUNT_EVERY.toNanos()) {
+            last = new Counted(now, waiting().entries());
+            lastCount = last;
+        }
+        return last.entries();
+    }
+
+    private record Counted(long at, long entries) {
     }
 
     /** What waits now, this gateway's last pass that placed entries, and the longest delay of the last minutes. */

@@ -28,8 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit: database work from many request threads committed together, in one transaction per batch,
- * by one writer thread. A caller blocks in {@link #run} until the transaction holding its work has committed,
+ * by a few writer threads. A caller blocks in {@link #run} until the transaction holding its work has committed,
  * so "returned" still means "durable", but a hundred concurrent submits cost one commit rather than a hundred.
+ * <p>
+ * One writer leaves the database idle while it waits for its commit to be flushed, and the submits that arrived
+ * meanwhile wait a whole flush more: with {@code accord.storage.group-commit-writers} above one, the next group is
+ * written while the last one's commit is being flushed (PostgreSQL then flushes concurrent commits together). The
+ * work of a group only inserts rows of its own transfers (the log's chain is placed later by the integrator), so
+ * concurrent groups do not wait for each other's locks.
  * <p>
  * If a batch fails, its transaction is rolled back and each piece of work is run again in a transaction of its
  * own, so one bad piece (a unique-key clash, say) fails alone and the others commit. Work must therefore
@@ -47,8 +53,9 @@ public class GroupCommit implements SmartLifecycle {
     private final int maxBatch;
     private final long linger;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final int writerCount;
     private volatile boolean running;
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private ExecutorService completer;
 
     private final DistributionSummary batchSizes;
@@ -57,8 +64,13 @@ public class GroupCommit implements SmartLifecycle {
 
     public GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters,
             @Value("${accord.storage.group-commit-max-batch:128}") int maxBatch,
-            @Value("${accord.storage.group-commit-linger:PT0.002S}") Duration linger) {
+            @Value("${accord.storage.group-commit-linger:PT0.002S}") Duration linger,
+            @Value("${accord.storage.group-commit-writers:2}") int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("accord.storage.group-commit-writers must be at least 1, not " + writers);
+        }
         this.transactions = new TransactionTemplate(transactionManager);
+        this.writerCount = writers;
         this.maxBatch = maxBatch;
         this.linger = linger.toNanos();
         this.batchSizes = DistributionSummary.builder("accord.group.commit.batch")
@@ -67,6 +79,8 @@ public class GroupCommit implements SmartLifecycle {
                 .description("Group commits rolled back and retried one piece at a time").register(meters);
         this.writing = Timer.builder("accord.group.commit.transaction")
                 .description("Time the writer spends running and committing each group's transaction").register(meters);
+        Gauge.builder("accord.group.commit.writers", () -> writers).description("Writer threads committing groups side by side")
+                .register(meters);
         Gauge.builder("accord.group.commit.waiting", queue, BlockingQueue::size)
                 .description("Pieces of work waiting for the next group commit").register(meters);
     }
@@ -201,16 +215,22 @@ public class GroupCommit implements SmartLifecycle {
             return thread;
         });
         running = true;
-        writer = new Thread(this::writeLoop, "accord-group-commit");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::writeLoop, "accord-group-commit-" + (i + 1));
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
+            for (Thread writer : writers) {
+                writer.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            writers.clear();
             completer.shutdown();
             completer.awaitTermination(30, TimeUnit.SECONDS);
         }

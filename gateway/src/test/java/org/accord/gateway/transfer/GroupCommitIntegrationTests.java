@@ -22,8 +22,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Group commit against the gateway's real database: work queued while the writer is busy is committed
- * together, and a piece that fails inside a group fails alone while the rest still commit.
+ * Group commit against the gateway's real database: work queued while the writers are busy is committed
+ * together, a second writer commits while the first is inside its transaction, and a piece that fails inside a
+ * group fails alone while the rest still commit.
  */
 class GroupCommitIntegrationTests extends GatewayIntegrationTest {
 
@@ -44,18 +45,23 @@ class GroupCommitIntegrationTests extends GatewayIntegrationTest {
         double fallbacksBefore = meters.counter("accord.group.commit.fallbacks").count();
         double groupsBefore = meters.summary("accord.group.commit.batch").count();
 
-        CountDownLatch started = new CountDownLatch(1);
+        int writers = (int) meters.get("accord.group.commit.writers").gauge().value();
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService callers = Executors.newFixedThreadPool(8);
+        ExecutorService callers = Executors.newFixedThreadPool(8 + writers);
         try {
-            // The first piece holds the writer until the others are queued behind it, so they form one group. They
-            // are queued only once the writer runs it, so that none is taken into its group beside it.
-            Future<Object> blocker = callers.submit(() -> groupCommit.run(() -> {
-                started.countDown();
-                await(release);
-                return insert(batch.substring(0, 30) + "-first");
-            }));
-            assertThat(started.await(30, TimeUnit.SECONDS)).as("the writer runs the first piece").isTrue();
+            // A blocking piece holds each writer until the others are queued behind them, so they form one group.
+            // Each blocker is queued only once the last one runs, so that none is taken into a group beside another.
+            List<Future<Object>> blockers = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String id = batch.substring(0, 30) + "-b" + w;
+                CountDownLatch started = new CountDownLatch(1);
+                blockers.add(callers.submit(() -> groupCommit.run(() -> {
+                    started.countDown();
+                    await(release);
+                    return insert(id);
+                })));
+                assertThat(started.await(30, TimeUnit.SECONDS)).as("writer %d runs its blocking piece", w + 1).isTrue();
+            }
             List<Future<Object>> others = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String id = batch.substring(0, 30) + "-" + i;
@@ -68,7 +74,9 @@ class GroupCommitIntegrationTests extends GatewayIntegrationTest {
                             .isGreaterThanOrEqualTo(7));
             release.countDown();
 
-            assertThat(blocker.get(30, TimeUnit.SECONDS)).isEqualTo(batch.substring(0, 30) + "-first");
+            for (Future<Object> blocker : blockers) {
+                assertThat(blocker.get(30, TimeUnit.SECONDS)).isNotNull();
+            }
             for (Future<Object> other : others) {
                 assertThat(other.get(30, TimeUnit.SECONDS)).isNotNull();
             }
@@ -79,10 +87,39 @@ class GroupCommitIntegrationTests extends GatewayIntegrationTest {
             callers.shutdownNow();
         }
         assertThat(jdbc.queryForObject("select count(*) from transfer_subject where transfer_id like ?", Long.class,
-                batch.substring(0, 30) + "-%")).as("the first, the six others and the row the clash hit").isEqualTo(8);
+                batch.substring(0, 30) + "-%")).as("the blockers, the six others and the row the clash hit").isEqualTo(7 + writers);
         assertThat(meters.summary("accord.group.commit.batch").count() - groupsBefore).isGreaterThanOrEqualTo(2);
         assertThat(meters.summary("accord.group.commit.batch").max()).isGreaterThanOrEqualTo(7);
         assertThat(meters.counter("accord.group.commit.fallbacks").count() - fallbacksBefore).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void whenOneWriterIsInsideItsTransactionThenAnotherCommitsMeanwhile() throws Exception {
+        assertThat(meters.get("accord.group.commit.writers").gauge().value()).as("the default writers").isEqualTo(2);
+        String id = UUID.randomUUID().toString();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> blocker = callers.submit(() -> groupCommit.run(() -> {
+                started.countDown();
+                await(release);
+                return insert(id.substring(0, 26) + "-held");
+            }));
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Object> meanwhile = callers.submit(() -> groupCommit.run(() -> insert(id.substring(0, 26) + "-meanwhile")));
+
+            assertThat(meanwhile.get(30, TimeUnit.SECONDS)).as("committed by the other writer").isNotNull();
+            assertThat(blocker.isDone()).as("the first group is still open").isFalse();
+            assertThat(jdbc.queryForObject("select count(*) from transfer_subject where transfer_id = ?", Long.class,
+                    id.substring(0, 26) + "-meanwhile")).isEqualTo(1);
+            release.countDown();
+            assertThat(blocker.get(30, TimeUnit.SECONDS)).isNotNull();
+        }
+        finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
     }
 
     @Test
