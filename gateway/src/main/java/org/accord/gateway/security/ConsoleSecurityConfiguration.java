@@ -33,6 +33,7 @@ public class ConsoleSecurityConfiguration {
             ConsoleProperties properties, @Value("${accord.security.embedded-authorization-server:false}") boolean embedded)
             throws Exception {
         http.securityMatcher("/console", "/console/**", "/login/oauth2/code/**", AUTHORIZATION_BASE + "/**", "/webjars/**", "/assets/**");
+        SecurityHeaders.browserPages(http);
         ClientRegistrationRepository repository = registrations.getIfAvailable();
         if (repository == null) {
             http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll());
