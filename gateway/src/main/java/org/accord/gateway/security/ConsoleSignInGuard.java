@@ -47,9 +47,9 @@ public final class ConsoleSignInGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String name = TokenEndpointGuard.bounded(request.getParameter("username"));
         if (name != null) {
-            Optional<Duration> wait = attempts.waitBefore(name);
+            Optional<Duration> wait = attempts.waitBefore(key(name));
             if (wait.isPresent()) {
-                attempts.refusedWhileWaiting(name, actor(name), KIND);
+                attempts.refusedWhileWaiting(key(name), actor(name), KIND);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
                 response.sendRedirect(request.getContextPath() + DemoUsers.LOGIN_PAGE + "?locked");
                 return;
@@ -64,7 +64,7 @@ public final class ConsoleSignInGuard extends OncePerRequestFilter {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             String name = TokenEndpointGuard.bounded(request.getParameter("username"));
             if (name != null) {
-                attempts.failed(name, actor(name), KIND);
+                attempts.failed(key(name), actor(name), KIND);
             }
             form.onAuthenticationFailure(request, response, e);
         };
@@ -75,9 +75,14 @@ public final class ConsoleSignInGuard extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl(defaultTarget);
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
-            attempts.succeeded(TokenEndpointGuard.bounded(authentication.getName()));
+            attempts.succeeded(key(TokenEndpointGuard.bounded(authentication.getName())));
             next.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /** Console users and OAuth2 clients are counted apart, whatever their names. */
+    private static String key(String name) {
+        return "user:" + name;
     }
 
     private String actor(String name) {

@@ -53,9 +53,9 @@ public final class TokenEndpointGuard extends OncePerRequestFilter {
         }
         String clientId = clientId(request);
         if (clientId != null) {
-            Optional<Duration> locked = attempts.waitBefore(clientId);
+            Optional<Duration> locked = attempts.waitBefore("client:" + clientId);
             if (locked.isPresent()) {
-                attempts.refusedWhileWaiting(clientId, clientId, KIND);
+                attempts.refusedWhileWaiting("client:" + clientId, clientId, KIND);
                 ClientRateLimitFilter.tooMany(request, response, problems, ProblemCode.LOCKED_OUT, locked.get(),
                         "Too many failed client authentications; try again later.");
                 return;
@@ -66,10 +66,10 @@ public final class TokenEndpointGuard extends OncePerRequestFilter {
             return;
         }
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            attempts.failed(clientId, clientId, KIND);
+            attempts.failed("client:" + clientId, clientId, KIND);
         }
         else if (response.getStatus() == HttpStatus.OK.value()) {
-            attempts.succeeded(clientId);
+            attempts.succeeded("client:" + clientId);
         }
     }
 
