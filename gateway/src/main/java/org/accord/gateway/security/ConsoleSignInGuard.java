@@ -49,7 +49,7 @@ public final class ConsoleSignInGuard extends OncePerRequestFilter {
         if (name != null) {
             Optional<Duration> wait = attempts.waitBefore(key(name));
             if (wait.isPresent()) {
-                attempts.refusedWhileWaiting(key(name), actor(name), KIND);
+                attempts.refusedWhileWaiting(actor(name), KIND);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
                 response.sendRedirect(request.getContextPath() + DemoUsers.LOGIN_PAGE + "?locked");
                 return;

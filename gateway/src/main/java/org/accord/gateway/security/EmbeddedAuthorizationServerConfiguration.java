@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,6 +53,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -79,9 +81,13 @@ public class EmbeddedAuthorizationServerConfiguration {
                     server.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                // A browser sent to /oauth2/authorize without a session signs in on the form at /login.
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(DemoUsers.LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                // A token request without client credentials gets 401; a browser sent to /oauth2/authorize without a
+                // session signs in on the form at /login.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                request -> TokenEndpointGuard.TOKEN_ENDPOINT.equals(request.getRequestURI().substring(request.getContextPath().length())))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(DemoUsers.LOGIN_PAGE),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 

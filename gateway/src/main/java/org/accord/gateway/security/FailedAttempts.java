@@ -46,8 +46,8 @@ public final class FailedAttempts {
         return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
-    /** Records a refused attempt that was tried while {@code name} had to wait. */
-    public void refusedWhileWaiting(String name, String actor, String kind) {
+    /** Logs an attempt refused untried because its name had to wait; {@code actor} is what the logs may show of it. */
+    public void refusedWhileWaiting(String actor, String kind) {
         log.info("Refused {} code=LOCKED_OUT actor={} (must wait)", kind, actor);
     }
 

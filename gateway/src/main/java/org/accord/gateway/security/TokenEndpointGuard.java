@@ -55,7 +55,7 @@ public final class TokenEndpointGuard extends OncePerRequestFilter {
         if (clientId != null) {
             Optional<Duration> locked = attempts.waitBefore("client:" + clientId);
             if (locked.isPresent()) {
-                attempts.refusedWhileWaiting("client:" + clientId, clientId, KIND);
+                attempts.refusedWhileWaiting(clientId, KIND);
                 ClientRateLimitFilter.tooMany(request, response, problems, ProblemCode.LOCKED_OUT, locked.get(),
                         "Too many failed client authentications; try again later.");
                 return;
