@@ -319,6 +319,7 @@ public class FaultDrill {
         for (int g = 0; g < GATEWAYS.size(); g++) {
             try {
                 String metrics = http.send(HttpRequest.newBuilder(URI.create(GATEWAYS.get(g) + "/actuator/prometheus")).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + token("accord-monitoring", "metrics:read"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 line("gateway " + (g + 1) + " log integration delay since its (re)start", integrationDelay(metrics));
             }

@@ -29,6 +29,9 @@ accord-idp:
     accord-dpo:                           # the data protection officer's tools
       secret-hash: "$(hash client-accord-dpo)"
       scopes: [ "audit:read", "agreements:read", "delivery:resend" ]
+    accord-monitoring:                    # Prometheus, scraping /actuator/prometheus
+      secret-hash: "$(hash client-accord-monitoring)"
+      scopes: [ "metrics:read" ]
   console:
     secret-hash: "$(hash client-accord-console)"
     redirect-uris:

@@ -61,6 +61,8 @@ public final class LoadDriver {
     private CloseableHttpClient submitter;
     /** Every gateway of the run: submits go to each in turn, metrics are summed over all. */
     private List<String> bases;
+    /** A fresh token for reading the gateways' metrics, which need the scope metrics:read. */
+    private java.util.concurrent.Callable<String> metricsToken;
     private String base;
 
     public static void main(String[] args) throws Exception {
@@ -122,6 +124,7 @@ public final class LoadDriver {
             base = bases.get(0);
             String uni = token(dataDir, "uni-northbridge", "submit:prevent-referral");
             String dpo = token(dataDir, "accord-dpo", "audit:read");
+            metricsToken = () -> token(dataDir, "accord-monitoring", "metrics:read");
             byte[] body = submission(repo);
             WarmUp warmUp = warmUp(options, uni, body);
             StringBuilder text = new StringBuilder(Report.header(options, build, database, floor, startup, warmUp));
@@ -180,7 +183,10 @@ public final class LoadDriver {
         }
         command.addAll(List.of("-jar", build.jar().toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
                 "--spring.artemis.embedded.data-directory=" + dataDir.resolve("broker-" + index), "--accord.inbound.tls.port=0",
-                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
+                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN",
+                // The driver is the one client and submits far beyond the default 100 a second: its own limit is raised.
+                "--accord.security.rate-limits.clients.uni-northbridge.requests-per-second=1000000",
+                "--accord.security.rate-limits.clients.uni-northbridge.burst=1000000"));
         if (postgres != null) {
             command.addAll(postgres.gatewayArguments());
         }
@@ -402,8 +408,10 @@ public final class LoadDriver {
     /** Every gateway's metrics, in Prometheus's text format, one after the other (a metric read from it is summed over them). */
     private String prometheus() throws Exception {
         StringBuilder text = new StringBuilder();
+        String bearer = metricsToken.call();
         for (String gateway : bases) {
-            text.append(http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus")).GET().build(),
+            text.append(http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
+                            .header("Authorization", "Bearer " + bearer).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body()).append('\n');
         }
         return text.toString();

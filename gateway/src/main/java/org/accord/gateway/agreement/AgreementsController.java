@@ -51,7 +51,12 @@ public class AgreementsController {
 
     @GetMapping
     @Operation(summary = "List agreements with status, dates and warnings")
-    public List<AgreementSummary> list() {
+    public List<AgreementSummary> list(Caller caller) { // a caller at all: an unmapped client is refused UNKNOWN_CLIENT
+        return summaries();
+    }
+
+    /** The agreements in force with their warnings, sorted by id (the console's agreements page shows the same). */
+    public List<AgreementSummary> summaries() {
         AgreementCatalogue catalogue = source.current();
         LocalDate today = LocalDate.now(clock.withZone(UK));
         return catalogue.agreements().values().stream()
@@ -62,7 +67,7 @@ public class AgreementsController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One agreement: parties, purposes, lawful bases, flows with their field rules, and warnings")
-    public AgreementDetail one(@PathVariable String id) {
+    public AgreementDetail one(Caller caller, @PathVariable String id) {
         AgreementCatalogue catalogue = source.current();
         Agreement agreement = catalogue.agreement(id)
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such agreement."));

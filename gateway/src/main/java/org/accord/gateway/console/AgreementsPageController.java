@@ -39,7 +39,7 @@ class AgreementsPageController {
 
     @GetMapping("/console/agreements")
     String agreements(Authentication reader, Model model) {
-        List<AgreementsController.AgreementSummary> summaries = agreements.list();
+        List<AgreementsController.AgreementSummary> summaries = agreements.summaries();
         YearMonth thisMonth = YearMonth.now(clock.withZone(UK));
         YearMonth first = thisMonth.minusMonths(MONTHS - 1);
         Map<String, Map<YearMonth, Long>> counts = new LinkedHashMap<>();

@@ -4,7 +4,11 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.accord.gateway.security.ClientRateLimitFilter;
 import org.accord.gateway.security.ProblemSecurityHandlers;
+import org.accord.gateway.security.RateLimits;
+import org.accord.gateway.security.SecurityHeaders;
+import org.accord.gateway.security.SecurityProperties;
 import org.accord.gateway.security.Scopes;
 import org.accord.gateway.web.ApiProblemException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +42,8 @@ class InboundSecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain inboundSecurity(HttpSecurity http, JsonMapper json, PartnerCertificates certificates, InboundCallers callers,
-            ObjectProvider<InboundTlsConfiguration.InboundTlsListener> listener) throws Exception {
+            ObjectProvider<InboundTlsConfiguration.InboundTlsListener> listener, RateLimits limits, SecurityProperties security)
+            throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         AuthenticationEntryPoint entryPoint = (request, response, e) -> refuse(request, response, e, problems, callers);
         PreAuthenticatedAuthenticationProvider provider = new PreAuthenticatedAuthenticationProvider();
@@ -60,7 +66,9 @@ class InboundSecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(problems))
+                .addFilterBefore(new ClientRateLimitFilter(limits, problems, security), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems));
+        SecurityHeaders.api(http);
         return http.build();
     }
 

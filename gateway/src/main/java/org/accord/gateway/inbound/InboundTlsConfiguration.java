@@ -25,6 +25,10 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.accord.gateway.security.ProblemSecurityHandlers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTPS listener partners push to: a second Tomcat connector on {@code accord.inbound.tls.port} beside the
@@ -80,6 +84,16 @@ class InboundTlsConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> inboundTlsConnector(InboundTlsListener listener) {
         return factory -> factory.addAdditionalConnectors(listener.connector());
+    }
+
+    /** Ahead of every other filter, Spring Security's included: the listener serves the inbound endpoint only. */
+    @Bean
+    FilterRegistrationBean<InboundListenerScope> inboundListenerScope(InboundTlsListener listener, JsonMapper json) {
+        FilterRegistrationBean<InboundListenerScope> registration =
+                new FilterRegistrationBean<>(new InboundListenerScope(listener, new ProblemSecurityHandlers(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     private static KeyStore demoKeyStore(DemoPki demoPki, String password) {

@@ -1,12 +1,15 @@
 package org.accord.gateway.security;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.uuid.Generators;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,9 +31,11 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
     private static final Logger log = LoggerFactory.getLogger(CallerResolver.class);
 
     private final SecurityProperties properties;
+    private final ApplicationEventPublisher events;
 
-    public CallerResolver(SecurityProperties properties) {
+    public CallerResolver(SecurityProperties properties, ApplicationEventPublisher events) {
         this.properties = properties;
+        this.events = events;
     }
 
     @Override
@@ -53,8 +58,13 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
         String clientId = clientId(jwt);
         String organisation = clientId == null ? null : properties.clients().get(clientId);
         if (organisation == null) {
-            log.warn("Refused request from unmapped client code=UNKNOWN_CLIENT client={}", clientId);
-            throw new ApiProblemException(ProblemCode.UNKNOWN_CLIENT, "This client is not registered with the gateway.");
+            String refusalId = Generators.timeBasedEpochGenerator().generate().toString();
+            String actor = clientId == null ? "client:unnamed" : TokenEndpointGuard.bounded(clientId);
+            log.warn("Refused request from unmapped client code=UNKNOWN_CLIENT client={} refusal={}", actor, refusalId);
+            events.publishEvent(new RequestRefused(refusalId, ProblemCode.UNKNOWN_CLIENT.name(), actor, null,
+                    "API request from a client not mapped to an organisation"));
+            throw new ApiProblemException(ProblemCode.UNKNOWN_CLIENT, "This client is not registered with the gateway.",
+                    Map.of("refusalId", refusalId));
         }
         Set<String> scopes = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -64,7 +74,7 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
         return new Caller(clientId, organisation, scopes);
     }
 
-    private static String clientId(Jwt jwt) {
+    static String clientId(Jwt jwt) {
         for (String claim : new String[] {"client_id", "azp"}) {
             String value = jwt.getClaimAsString(claim);
             if (value != null && !value.isBlank()) {

@@ -33,6 +33,7 @@ public class ConsoleSecurityConfiguration {
             ConsoleProperties properties, @Value("${accord.security.embedded-authorization-server:false}") boolean embedded)
             throws Exception {
         http.securityMatcher("/console", "/console/**", "/login/oauth2/code/**", AUTHORIZATION_BASE + "/**", "/webjars/**", "/assets/**");
+        SecurityHeaders.browserPages(http);
         ClientRegistrationRepository repository = registrations.getIfAvailable();
         if (repository == null) {
             http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll());
@@ -42,6 +43,8 @@ public class ConsoleSecurityConfiguration {
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         // The authorization server's sign-in keeps its own saved request in the same session; the console keeps
         // the page it was asked for under another name, so the reader lands on it after signing in.
+        // The session cookie is SameSite=Strict: see ConsoleSignInReturn for how the sign-in still comes back.
+        ConsoleSignInReturn signInReturn = new ConsoleSignInReturn();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setSessionAttrName("ACCORD_CONSOLE_SAVED_REQUEST");
         http.requestCache(cache -> cache.requestCache(requestCache))
@@ -54,9 +57,9 @@ public class ConsoleSecurityConfiguration {
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(repository)
                         .loginPage(AUTHORIZATION_BASE + "/" + ConsoleRoles.REGISTRATION_ID)
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver).authorizationRequestRepository(signInReturn))
                         .userInfoEndpoint(u -> u.userAuthoritiesMapper(new ConsoleRoles(properties)))
-                        .defaultSuccessUrl("/console")
+                        .successHandler(signInReturn.successHandler("/console", requestCache))
                         .failureUrl("/console/sign-in-failed"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signIn(embedded)))
                 .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl("/console/signed-out"));

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +35,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -44,6 +50,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -62,25 +72,38 @@ public class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, RateLimits limits, FailedAttempts attempts, JsonMapper json)
+            throws Exception {
+        SecurityHeaders.api(http);
+        http.addFilterAfter(new TokenEndpointGuard(limits, attempts, new ProblemSecurityHandlers(json)), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                // A browser sent to /oauth2/authorize without a session signs in on the form at /login.
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(DemoUsers.LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                // A token request without client credentials gets 401; a browser sent to /oauth2/authorize without a
+                // session signs in on the form at /login.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                request -> TokenEndpointGuard.TOKEN_ENDPOINT.equals(request.getRequestURI().substring(request.getContextPath().length())))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(DemoUsers.LOGIN_PAGE),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
     /** The embedded authorization server's own sign-in form, for the demo console users. */
     @Bean
     @Order(3)
-    SecurityFilterChain authorizationServerLogin(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerLogin(HttpSecurity http, FailedAttempts attempts, ConsoleProperties console)
+            throws Exception {
+        ConsoleSignInGuard guard = new ConsoleSignInGuard(attempts, console.demoUsers().keySet());
+        SecurityHeaders.browserPages(http);
         http.securityMatcher(DemoUsers.LOGIN_PAGE)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .formLogin(form -> form.loginPage(DemoUsers.LOGIN_PAGE).defaultSuccessUrl("/console"));
+                .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage(DemoUsers.LOGIN_PAGE)
+                        .successHandler(guard.successHandler("/console"))
+                        .failureHandler(guard.failureHandler()));
         return http.build();
     }
 
@@ -98,10 +121,15 @@ public class EmbeddedAuthorizationServerConfiguration {
 
     /** Puts the signed-in user's console roles into the ID token, where the console reads them. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> consoleRolesInIdToken(ConsoleProperties console) {
+    OAuth2TokenCustomizer<JwtEncodingContext> consoleRolesInIdToken(ConsoleProperties console,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") List<String> audiences) {
         return context -> {
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 context.getClaims().claim(console.rolesClaim(), DemoUsers.rolesOf(context.getPrincipal()));
+            }
+            // With an audience configured the gateway checks it; its own demo tokens are made for it.
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !audiences.isEmpty()) {
+                context.getClaims().audience(audiences);
             }
         };
     }
@@ -148,9 +176,16 @@ public class EmbeddedAuthorizationServerConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(RSAKey tokenSigningKey) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, @Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") List<String> audiences)
+            throws JOSEException {
         RSAPublicKey publicKey = tokenSigningKey.toRSAPublicKey();
-        return NimbusJwtDecoder.withPublicKey(publicKey).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey).build();
+        if (!audiences.isEmpty()) {
+            // As Spring Boot does for an external issuer: a token must name one of the configured audiences.
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                    new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+        }
+        return decoder;
     }
 
     @Bean

@@ -11,6 +11,8 @@ public final class Scopes {
     public static final String AGREEMENTS_READ = "agreements:read";
     public static final String DELIVERY_RESEND = "delivery:resend";
     public static final String INBOUND = "inbound";
+    /** Reading metrics ({@code /actuator/prometheus}) and health details: for the monitoring system. */
+    public static final String METRICS_READ = "metrics:read";
 
     private Scopes() {
     }

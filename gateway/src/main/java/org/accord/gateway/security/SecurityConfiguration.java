@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,13 +15,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API is a stateless OAuth2 resource server: every route needs a bearer token and names the scope it
- * needs; anything not listed is denied. Operational endpoints (health, metrics, API docs) are open.
+ * needs; anything not listed is denied, and each client is held to its rate limit. The actuator is open only for
+ * the probes' status (health, liveness, readiness, without details); metrics and health details need a token with
+ * {@code metrics:read}. The OpenAPI document and its viewer are public on purpose (docs/security.md).
  * {@code /api/v1/inbound}, which also takes a partner's TLS client certificate, has its own chain (inbound).
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,10 +34,25 @@ public class SecurityConfiguration {
     static final Duration REMEMBER_VERIFIED_TOKEN = Duration.ofMinutes(5);
     static final long MAXIMUM_VERIFIED_TOKENS = 10_000;
 
+    /** The actuator paths open to anyone: the overall status and the probes, never their details. */
+    public static final String[] OPEN_HEALTH = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties, Clock clock, ApplicationEventPublisher events) {
+        return new RateLimits(properties, clock, events);
+    }
+
+    @Bean
+    FailedAttempts failedAttempts(LockoutProperties properties, Clock clock, ApplicationEventPublisher events) {
+        return new FailedAttempts(properties, clock, events);
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, JwtDecoder decoder, Clock clock) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, JwtDecoder decoder, Clock clock, RateLimits limits,
+            SecurityProperties security) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        VerifiedTokens tokens = new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,10 +67,38 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS)))
+                        .jwt(jwt -> jwt.decoder(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .addFilterBefore(new ClientRateLimitFilter(limits, problems, security), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        SecurityHeaders.api(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, JsonMapper json, JwtDecoder decoder, Clock clock, RateLimits limits,
+            SecurityProperties security) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        VerifiedTokens tokens = new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS);
+        http.securityMatcher("/actuator", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, OPEN_HEALTH).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**",
+                                "/actuator/health/**").hasAuthority(Scopes.authority(Scopes.METRICS_READ))
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(tokens))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .addFilterBefore(new ClientRateLimitFilter(limits, problems, security), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        SecurityHeaders.api(http);
         return http.build();
     }
 
@@ -58,13 +106,15 @@ public class SecurityConfiguration {
     @Order(10)
     SecurityFilterChain operationsSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        // The error page is rendered for a failed request, never asked for directly.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().denyAll())
                 .csrf(Customizer.withDefaults())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 

@@ -29,6 +29,8 @@ public enum ProblemCode {
     CONFLICT(HttpStatus.CONFLICT, "The resource is not in a state that allows this operation"),
     IN_REPLY_TO_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "The record cannot answer the transfer it names"),
     INBOUND_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "The sealed message could not be accepted"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this client; retry after the time given"),
+    LOCKED_OUT(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins or client authentications; retry after the time given"),
     RECIPIENT_BACKLOG(HttpStatus.SERVICE_UNAVAILABLE, "The recipient has too many transfers waiting"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not complete the request");
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.accord.gateway.support.Fixtures;
@@ -31,6 +33,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,6 +65,10 @@ class ConsoleBrowserIntegrationTests extends GatewayIntegrationTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,800", "--user-data-dir=" + profile);
+        // The browser's console log, where Chromium reports each Content-Security-Policy violation.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
@@ -149,6 +158,38 @@ class ConsoleBrowserIntegrationTests extends GatewayIntegrationTest {
         assertThat(focused.getText()).isEqualTo("Skip to main content");
         assertThat(browser.findElements(By.linkText("Subject search"))).as("admins do not search by subject").isEmpty();
         assertThat(browser.findElements(By.cssSelector("label[for='partner'], label[for='outcome'], label[for='from']"))).hasSize(3);
+    }
+
+    @Test
+    void whenTheDpoWalksTheConsoleThenTheBrowserReportsNoContentSecurityPolicyViolation() throws Exception {
+        submit("ctp-nw-prevent", 202);
+        String base = "http://127.0.0.1:" + port;
+        browser.get(base + "/console");
+        assertThat(violations()).as("the sign-in page").isEmpty();
+        browser.findElement(By.id("username")).sendKeys("dpo");
+        browser.findElement(By.id("password")).sendKeys(demoPassword("dpo") + Keys.ENTER);
+        awaitPath("/console/transfers");
+
+        for (String page : new String[] {"transfers", "refusals", "failed", "agreements", "subjects", "integrity"}) {
+            browser.get(base + "/console/" + page);
+            assertThat(violations()).as("/console/" + page).isEmpty();
+        }
+        // The served stylesheets applied: GOV.UK Frontend's font, and the console's own bars (drawn without inline style).
+        assertThat(browser.findElement(By.tagName("h1")).getCssValue("font-family")).contains("GDS Transport");
+        browser.get(base + "/console/agreements");
+        assertThat(browser.findElements(By.cssSelector("svg.accord-bar rect"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("svg.accord-bar rect")).getCssValue("fill")).isEqualTo("rgb(29, 112, 184)");
+
+        // The log does show a violation when there is one: an inline style put into the page is refused.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var s = document.createElement('style'); s.textContent = 'body { color: red; }'; document.head.appendChild(s);");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !violations().isEmpty());
+    }
+
+    /** Content-Security-Policy violations Chromium has logged since the last call. */
+    private List<String> violations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     private Response submit(String recipient, int expectedStatus) {

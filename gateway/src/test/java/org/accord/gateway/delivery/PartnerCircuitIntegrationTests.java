@@ -149,12 +149,12 @@ class PartnerCircuitIntegrationTests {
     }
 
     private static String circuitState(String partnerId) {
-        JsonNode health = client.get("/actuator/health/deliveryCircuits", null).json();
+        JsonNode health = client.get("/actuator/health/deliveryCircuits", "accord-monitoring").json();
         return health.get("details").get("partners").get(partnerId).asString();
     }
 
     private static String prometheus() {
-        return new String(client.get("/actuator/prometheus", null).body(), StandardCharsets.UTF_8);
+        return new String(client.get("/actuator/prometheus", "accord-monitoring").body(), StandardCharsets.UTF_8);
     }
 
     private static long count(String id, String event, String code) {

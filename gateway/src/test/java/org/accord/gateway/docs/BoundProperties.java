@@ -80,7 +80,15 @@ final class BoundProperties {
 
     private static void walk(String prefix, Class<?> record, SortedSet<String> names) {
         for (RecordComponent component : record.getRecordComponents()) {
-            add(prefix + "." + kebab(component.getName()), component.getGenericType(), names);
+            // @Name (for a component whose property is a Java keyword, such as default) sits on the record's field.
+            org.springframework.boot.context.properties.bind.Name renamed;
+            try {
+                renamed = record.getDeclaredField(component.getName()).getAnnotation(org.springframework.boot.context.properties.bind.Name.class);
+            }
+            catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+            add(prefix + "." + (renamed != null ? renamed.value() : kebab(component.getName())), component.getGenericType(), names);
         }
     }
 

@@ -103,7 +103,7 @@ class DeploymentMetricsIntegrationTests extends GatewayIntegrationTest {
     }
 
     private String prometheus() {
-        Response response = client.get("/actuator/prometheus", null);
+        Response response = client.get("/actuator/prometheus", "accord-monitoring");
         assertThat(response.status()).isEqualTo(200);
         return new String(response.body(), StandardCharsets.UTF_8);
     }

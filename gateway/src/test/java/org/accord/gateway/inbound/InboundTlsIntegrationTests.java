@@ -122,6 +122,40 @@ class InboundTlsIntegrationTests extends GatewayIntegrationTest {
                 .isInstanceOf(IOException.class);
     }
 
+    @Test
+    void whenAnythingButTheInboundEndpointIsAskedOnThePartnersListenerThenItIsNotFound() throws Exception {
+        HttpClient police = https(PartnerCredentials.demo(InboundMessages.pki(DATA_DIR), POLICE));
+        String base = "https://localhost:" + listener.port();
+
+        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/console", "/login",
+                "/api/v1/agreements", "/api/v1/mailbox", "/oauth2/jwks")) {
+            java.net.http.HttpResponse<String> response = police.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("\"code\":\"NOT_FOUND\"");
+        }
+        java.net.http.HttpResponse<String> token = police.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whenThePartnersListenerAnswersThenItSendsHstsAndForbidsCaching() throws Exception {
+        HttpClient police = https(PartnerCredentials.demo(InboundMessages.pki(DATA_DIR), POLICE));
+
+        java.net.http.HttpResponse<String> response = police.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("https://localhost:" + listener.port() + "/api/v1/inbound"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
     private HttpClient https(PartnerCredentials credentials) throws Exception {
         return PartnerCredentials.httpsClient(credentials, InboundMessages.pki(DATA_DIR).caCertificate());
     }

@@ -27,7 +27,7 @@ public final class ConsoleSession {
     private final String base;
     private final List<String> hops = new ArrayList<>();
 
-    ConsoleSession(int port) {
+    public ConsoleSession(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
