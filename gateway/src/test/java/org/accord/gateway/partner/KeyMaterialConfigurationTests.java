@@ -41,7 +41,7 @@ class KeyMaterialConfigurationTests {
         Path store = keystore(after);
         Path partnerCert = before.directory().resolve("partners/police.crt");
         PkiProperties pki = new PkiProperties(null, null, null, null, store, new String(PASSWORD), "accord",
-                List.of(before.directory().resolve("gateway.crt")), List.of(before.directory().resolve("ca.crt")), null);
+                List.of(before.directory().resolve("gateway.crt")), List.of(before.directory().resolve("ca.crt")), null, null);
         PartnerProperties partners = new PartnerProperties(Map.of("police", new PartnerProperties.Partner("Police",
                 partnerCert, List.of(partnerCert), "AB:CD:EF", java.net.URI.create("https://police.example/accord"))));
 
@@ -67,7 +67,7 @@ class KeyMaterialConfigurationTests {
     void whenBothAKeyStoreAndPemFilesAreConfiguredThenTheGatewayRefusesToStart() throws Exception {
         DemoPki pki = DemoPki.ensure(dir.resolve("pki"), List.of());
         PkiProperties properties = new PkiProperties(null, null, pki.directory().resolve("gateway.key"),
-                pki.directory().resolve("gateway.crt"), keystore(pki), new String(PASSWORD), null, null, null, null);
+                pki.directory().resolve("gateway.crt"), keystore(pki), new String(PASSWORD), null, null, null, null, null);
 
         assertThatThrownBy(() -> new KeyMaterialConfiguration().gatewayCredential(properties, new PartnerProperties(null),
                 new MockEnvironment(), false, Clock.systemUTC()))
