@@ -57,9 +57,9 @@ class ApiFuzzingIntegrationTests {
     private static final List<String> CLIENTS = List.of("uni-northbridge", "ctp-nw-prevent", "la-northbridge-channel",
             "accord-dpo");
     private static final List<String> RECIPIENTS = List.of("ctp-nw-prevent", "la-northbridge-channel", "uni-northbridge",
-            "ctp-nw-prevent/duty", "no-such-partner");
+            "uni-northbridge/safeguarding-lead", "ctp-nw-prevent/duty", "no-such-partner");
     private static final List<String> PURPOSES = List.of("prevent-referral-assessment", "channel-panel-assessment",
-            "safeguarding", "no-such-purpose");
+            "internal-safeguarding-escalation", "referral-feedback", "no-such-purpose");
 
     private static ConfigurableApplicationContext gateway;
     private static GatewayClient client;
@@ -75,6 +75,8 @@ class ApiFuzzingIntegrationTests {
         client = GatewayClient.forContext(gateway);
         database = gateway.getBean(JdbcTemplate.class);
         openApi = client.get("/v3/api-docs", null).json();
+        assertThat(parameterNames("/api/v1/records", "post", "header")).as("the submit call's documented headers")
+                .contains("Idempotency-Key");
         schemas = new HashMap<>();
         for (String type : RECORD_TYPES) {
             schemas.put(type, JSON.readTree(Files.readString(
@@ -147,11 +149,17 @@ class ApiFuzzingIntegrationTests {
         Arbitrary<String> recordType = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.of(RECORD_TYPES)),
                 Tuple.of(1, Arbitraries.strings().ofMaxLength(70)));
-        Arbitrary<ObjectNode> envelope = Combinators.combine(recordType, Arbitraries.of(RECIPIENTS), Arbitraries.of(PURPOSES))
+        Arbitrary<ObjectNode> anyEnvelope = Combinators.combine(recordType, Arbitraries.of(RECIPIENTS), Arbitraries.of(PURPOSES))
                 .as((type, recipient, purpose) -> {
                     ObjectNode record = RECORD_TYPES.contains(type) ? Fixtures.example(type) : NODES.objectNode();
                     return Fixtures.submission(type, recipient, purpose, record);
                 });
+        // Flows the demo agreements allow the university, so that unbroken submissions are accepted.
+        Arbitrary<ObjectNode> agreedEnvelope = Arbitraries.of(
+                List.of("prevent-referral", "ctp-nw-prevent", "prevent-referral-assessment"),
+                List.of("safeguarding-concern", "uni-northbridge/safeguarding-lead", "internal-safeguarding-escalation"))
+                .map(flow -> Fixtures.submission(flow.get(0), flow.get(1), flow.get(2), Fixtures.example(flow.get(0))));
+        Arbitrary<ObjectNode> envelope = Arbitraries.frequencyOf(Tuple.of(1, agreedEnvelope), Tuple.of(1, anyEnvelope));
         // A quarter of the submissions stay as the example has them (most are then accepted), the rest are broken.
         Arbitrary<List<Mutation>> mutations = Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.just(List.<Mutation>of())),
@@ -166,11 +174,16 @@ class ApiFuzzingIntegrationTests {
                 Tuple.of(14, Arbitraries.just("uni-northbridge")),
                 Tuple.of(3, Arbitraries.of(CLIENTS)),
                 Tuple.of(1, Arbitraries.just((String) null)));
-        Arbitrary<Map<String, String>> headers = Combinators.combine(idempotencyKey(), badAuthorization())
-                .as((key, authorization) -> {
+        // The request headers the OpenAPI document gives for the operation (Idempotency-Key), each absent or fuzzed.
+        List<String> documentedHeaders = parameterNames("/api/v1/records", "post", "header");
+        Arbitrary<Map<String, String>> headers = Combinators.combine(idempotencyKey().list().ofSize(documentedHeaders.size()),
+                badAuthorization())
+                .as((values, authorization) -> {
                     Map<String, String> all = new LinkedHashMap<>();
-                    if (key != null) {
-                        all.put("Idempotency-Key", key);
+                    for (int i = 0; i < documentedHeaders.size(); i++) {
+                        if (values.get(i) != null) {
+                            all.put(documentedHeaders.get(i), values.get(i));
+                        }
                     }
                     if (authorization != null) {
                         all.put("Authorization", authorization);
@@ -224,9 +237,13 @@ class ApiFuzzingIntegrationTests {
     }
 
     private static List<String> queryNames(String template) {
+        return parameterNames(template, "get", "query");
+    }
+
+    private static List<String> parameterNames(String template, String method, String in) {
         List<String> names = new ArrayList<>();
-        openApi.path("paths").path(template).path("get").path("parameters").forEach(parameter -> {
-            if ("query".equals(parameter.path("in").asString())) {
+        openApi.path("paths").path(template).path(method).path("parameters").forEach(parameter -> {
+            if (in.equals(parameter.path("in").asString())) {
                 names.add(parameter.path("name").asString());
             }
         });
