@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -55,7 +56,7 @@ final class TokenRecipients {
 
     private static final String BC = BouncyCastle.PROVIDER;
 
-    private static final Map<ASN1ObjectIdentifier, java.util.function.Supplier<Digest>> KDF_DIGESTS = Map.of(
+    private static final Map<ASN1ObjectIdentifier, Supplier<Digest>> KDF_DIGESTS = Map.of(
             CMSAlgorithm.ECDH_SHA256KDF, SHA256Digest::new,
             CMSAlgorithm.ECDH_SHA384KDF, SHA384Digest::new,
             CMSAlgorithm.ECDH_SHA512KDF, SHA512Digest::new);
@@ -88,7 +89,7 @@ final class TokenRecipients {
     /** The key-encryption key: X9.63 KDF over the token's raw ECDH secret with ECC-CMS-SharedInfo (RFC 5753). */
     private static SecretKeySpec agreedWrapKey(PrivateKey key, Provider token, AlgorithmIdentifier keyEncryption,
             SubjectPublicKeyInfo sender, ASN1OctetString userKeyingMaterial) throws CMSException {
-        java.util.function.Supplier<Digest> digest = KDF_DIGESTS.get(keyEncryption.getAlgorithm());
+        Supplier<Digest> digest = KDF_DIGESTS.get(keyEncryption.getAlgorithm());
         AlgorithmIdentifier wrap = AlgorithmIdentifier.getInstance(keyEncryption.getParameters());
         Integer keyBits = wrap == null ? null : WRAP_KEY_BITS.get(wrap.getAlgorithm());
         if (digest == null || keyBits == null) {
@@ -171,7 +172,7 @@ final class TokenRecipients {
                 if (message[0] != 0) {
                     throw new InvalidCipherTextException("decrypted block out of range");
                 }
-                return java.util.Arrays.copyOfRange(message, 1, modulusBytes);
+                return Arrays.copyOfRange(message, 1, modulusBytes);
             } catch (GeneralSecurityException | RuntimeException e) {
                 throw new InvalidCipherTextException("raw RSA in the token failed", e);
             }
