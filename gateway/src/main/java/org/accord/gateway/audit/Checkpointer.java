@@ -2,7 +2,6 @@ package org.accord.gateway.audit;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.accord.gateway.crypto.Signatures;
 import org.accord.gateway.partner.KeyMaterialConfiguration.GatewayCredential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +78,9 @@ public class Checkpointer {
         X509Certificate certificate = credential.chain().get(0);
         String algorithm = algorithmFor(credential.signingKey());
         try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(credential.signingKey());
-            signer.update(LogChain.checkpointPayload(head.chainIndex(), head.headHash(), now));
-            Checkpoint checkpoint = new Checkpoint(head.chainIndex(), head.headHash(), now, algorithm, signer.sign(),
+            byte[] signature = Signatures.sign(credential.signingKey(),
+                    LogChain.checkpointPayload(head.chainIndex(), head.headHash(), now));
+            Checkpoint checkpoint = new Checkpoint(head.chainIndex(), head.headHash(), now, algorithm, signature,
                     certificate.getEncoded());
             checkpoints.save(new LogCheckpoint(checkpoint));
             log.info("Signed transfer-log checkpoint at entry {}", head.chainIndex());

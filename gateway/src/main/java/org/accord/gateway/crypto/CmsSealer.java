@@ -8,9 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Clock;
@@ -92,7 +90,7 @@ public final class CmsSealer {
         if (this.certificateChain.isEmpty()) {
             throw new IllegalArgumentException("certificateChain must hold the signer certificate");
         }
-        signatureAlgorithm(signingKey);
+        PrivateKeys.signatureAlgorithm(signingKey);
         BouncyCastle.provider();
         if (!KeyPairCheck.matches(signingKey, this.certificateChain.get(0))) {
             throw new IllegalArgumentException("signingKey does not belong to the first certificate of the chain");
@@ -132,8 +130,9 @@ public final class CmsSealer {
     private byte[] sign(byte[] content, String transferId)
             throws OperatorCreationException, CertificateEncodingException, CMSException, IOException {
         String provider = BouncyCastle.provider();
-        ContentSigner contentSigner = new JcaContentSignerBuilder(signatureAlgorithm(signingKey))
-                .setProvider(provider)
+        // A key in a PKCS#11 token signs inside the token; the digests are computed here either way.
+        ContentSigner contentSigner = new JcaContentSignerBuilder(PrivateKeys.signatureAlgorithm(signingKey))
+                .setProvider(PrivateKeys.provider(signingKey))
                 .build(signingKey);
         ASN1EncodableVector attributes = new ASN1EncodableVector();
         attributes.add(new Attribute(CMSAttributes.signingTime,
@@ -206,13 +205,4 @@ public final class CmsSealer {
         }
     }
 
-    private static String signatureAlgorithm(PrivateKey key) {
-        if (key instanceof ECKey) {
-            return "SHA256withECDSA";
-        }
-        if (key instanceof RSAKey) {
-            return "SHA256withRSA";
-        }
-        throw new IllegalArgumentException("signing key must be EC or RSA, was " + key.getAlgorithm());
-    }
 }

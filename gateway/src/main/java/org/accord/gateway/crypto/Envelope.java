@@ -2,11 +2,14 @@ package org.accord.gateway.crypto;
 
 import java.io.IOException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -19,6 +22,7 @@ import org.bouncycastle.asn1.cms.EncryptedContentInfo;
 import org.bouncycastle.asn1.cms.EnvelopedData;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
@@ -91,7 +95,7 @@ final class Envelope {
             throw new MessageRejectedException(RejectionCode.MALFORMED, e);
         }
         RecipientInformation mine = find(holder);
-        Recipient recipient = recipient(mine, recipientKey);
+        Recipient recipient = recipient(mine, recipientKey, recipientCert);
         try {
             return mine.getContent(recipient);
         } catch (CMSException | RuntimeException e) {
@@ -113,8 +117,20 @@ final class Envelope {
         return found;
     }
 
-    private Recipient recipient(RecipientInformation information, PrivateKey key) {
+    private Recipient recipient(RecipientInformation information, PrivateKey key, X509Certificate certificate) {
         String provider = BouncyCastle.provider();
+        Optional<Provider> token = PrivateKeys.token(key);
+        if (token.isPresent()) {
+            if (information instanceof KeyAgreeRecipientInformation && PrivateKeys.isEc(key)) {
+                return TokenRecipients.keyAgree(key, SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded())
+                        .getAlgorithm(), token.get(), authenticated);
+            }
+            if (information instanceof KeyTransRecipientInformation && PrivateKeys.isRsa(key)
+                    && certificate.getPublicKey() instanceof RSAPublicKey publicKey) {
+                return TokenRecipients.keyTransport(key, publicKey, token.get(), authenticated);
+            }
+            throw new MessageRejectedException(RejectionCode.DECRYPTION_FAILED);
+        }
         if (information instanceof KeyAgreeRecipientInformation && key instanceof ECKey) {
             return authenticated
                     ? new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(provider)

@@ -20,9 +20,9 @@ final class KeyPairCheck {
     static boolean matches(PrivateKey key, X509Certificate certificate) {
         PublicKey publicKey = certificate.getPublicKey();
         String algorithm;
-        if (key instanceof ECKey && publicKey instanceof ECKey) {
+        if (PrivateKeys.isEc(key) && publicKey instanceof ECKey) {
             algorithm = "SHA256withECDSA";
-        } else if (key instanceof RSAKey && publicKey instanceof RSAKey) {
+        } else if (PrivateKeys.isRsa(key) && publicKey instanceof RSAKey) {
             algorithm = "SHA256withRSA";
         } else {
             return false;
@@ -30,7 +30,7 @@ final class KeyPairCheck {
         try {
             byte[] challenge = new byte[32];
             RANDOM.nextBytes(challenge);
-            Signature signer = Signature.getInstance(algorithm, BouncyCastle.provider());
+            Signature signer = Signature.getInstance(algorithm, PrivateKeys.provider(key));
             signer.initSign(key);
             signer.update(challenge);
             byte[] signature = signer.sign();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.RSAKey;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -57,17 +55,14 @@ public final class ReceiptSigner {
     byte[] signBytes(byte[] content) {
         String provider = BouncyCastle.provider();
         try {
-            String algorithm = key instanceof ECKey ? "SHA256withECDSA" : key instanceof RSAKey ? "SHA256withRSA" : null;
-            if (algorithm == null) {
-                throw new IllegalArgumentException("signing key must be EC or RSA, was " + key.getAlgorithm());
-            }
+            String algorithm = PrivateKeys.signatureAlgorithm(key);
             ASN1EncodableVector attributes = new ASN1EncodableVector();
             attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant())))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(provider).build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                    .build(new JcaContentSignerBuilder(algorithm).setProvider(provider).build(key), chain.get(0)));
+                    .build(new JcaContentSignerBuilder(algorithm).setProvider(PrivateKeys.provider(key)).build(key), chain.get(0)));
             generator.addCertificates(new JcaCertStore(chain));
             return generator.generate(new CMSProcessableByteArray(content), true).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CertificateEncodingException | CMSException | IOException e) {

@@ -28,6 +28,7 @@ import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.InvalidMimeTypeException;
@@ -156,7 +157,8 @@ public class RecordController {
             MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
             json = type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardSubtype();
         }
-        catch (InvalidMimeTypeException e) {
+        catch (InvalidMimeTypeException | InvalidMediaTypeException e) {
+            // parseMediaType wraps an unparseable type in InvalidMediaTypeException: still a 415, not a 500.
             json = false;
         }
         if (!json) {

@@ -11,6 +11,7 @@ import org.accord.gateway.crypto.CmsSealer;
 import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.crypto.Pem;
+import org.accord.gateway.crypto.Pkcs11Token;
 import org.accord.gateway.crypto.Pkcs12;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,10 @@ public class KeyMaterialConfiguration {
             partners.partners().forEach((id, partner) -> entries.add(entry(id, partner, demoPki.partnerCertificate(id))));
             log.warn("DEMO key material in use (directory={}): a demo CA, the gateway signing key and keys for partners {}. "
                     + "Not for production.", pki.directory().toAbsolutePath(), partners.partners().keySet());
-            return new GatewayCredential(demoPki.gatewayKey(), List.of(demoPki.gatewayCertificate(), demoPki.caCertificate()),
-                    List.copyOf(anchors), new PartnerDirectory(entries, List.copyOf(anchors)), previous);
+            Pkcs12.Credential own = pki.usesPkcs11() ? tokenCredential(pki)
+                    : new Pkcs12.Credential(demoPki.gatewayKey(), List.of(demoPki.gatewayCertificate(), demoPki.caCertificate()));
+            return new GatewayCredential(own.key(), own.chain(), List.copyOf(anchors),
+                    new PartnerDirectory(entries, List.copyOf(anchors)), previous);
         }
         Pkcs12.Credential own = ownCredential(pki);
         List<PartnerEntry> entries = new ArrayList<>();
@@ -66,6 +69,13 @@ public class KeyMaterialConfiguration {
     }
 
     private static Pkcs12.Credential ownCredential(PkiProperties pki) {
+        if (pki.usesPkcs11()) {
+            if (pki.keystore() != null || pki.signingKey() != null) {
+                throw new IllegalStateException("Set either accord.pki.pkcs11.* or accord.pki.keystore / accord.pki.signing-key, "
+                        + "not both.");
+            }
+            return tokenCredential(pki);
+        }
         if (pki.keystore() != null) {
             if (pki.signingKey() != null || pki.signingCertificate() != null) {
                 throw new IllegalStateException("Set either accord.pki.keystore or accord.pki.signing-key and "
@@ -80,6 +90,24 @@ public class KeyMaterialConfiguration {
         }
         PrivateKey key = Pem.readPrivateKey(pki.signingKey());
         return new Pkcs12.Credential(key, List.of(Pem.readCertificate(pki.signingCertificate())));
+    }
+
+    /** The signing key and its chain from the PKCS#11 token that {@code accord.pki.pkcs11.*} names. */
+    private static Pkcs12.Credential tokenCredential(PkiProperties pki) {
+        PkiProperties.Pkcs11 token = pki.pkcs11();
+        if ((token.slot() == null) == (token.tokenLabel() == null)) {
+            throw new IllegalStateException("Set exactly one of accord.pki.pkcs11.slot and accord.pki.pkcs11.token-label.");
+        }
+        if (token.pin() == null || token.pin().isEmpty() || token.keyLabel() == null || token.keyLabel().isBlank()) {
+            throw new IllegalStateException("accord.pki.pkcs11.pin (the file accord/pki/pkcs11/pin under accord.secrets-dir) "
+                    + "and accord.pki.pkcs11.key-label must be set with accord.pki.pkcs11.library.");
+        }
+        long slot = token.slot() != null ? token.slot() : Pkcs11Token.slotOf(token.library(), token.tokenLabel());
+        Pkcs12.Credential credential = Pkcs11Token.open(token.library(), slot, token.pin().toCharArray())
+                .credential(token.keyLabel());
+        log.info("Gateway signing key in PKCS#11 token (slot={}, key label={}): certificate sha256={}", slot, token.keyLabel(),
+                Fingerprints.sha256Hex(credential.chain().get(0)));
+        return credential;
     }
 
     private static PartnerEntry entry(String id, PartnerProperties.Partner partner, X509Certificate demoCertificate) {

@@ -19,11 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        recognised as this gateway's own signatures, never used to sign
  * @param trustAnchors PEM CA certificates that issue partner certificates (in demo mode the demo CA is added)
  * @param expiryWarning how far ahead certificate expiry is warned about
+ * @param pkcs11 the signing key in a PKCS#11 token (a hardware security module) instead of a file
  */
 @ConfigurationProperties("accord.pki")
 public record PkiProperties(Path directory, KeyAlgorithm keyAlgorithm, Path signingKey, Path signingCertificate,
         Path keystore, String keystorePassword, String keystoreAlias, List<Path> previousSigningCertificates,
-        List<Path> trustAnchors, Duration expiryWarning) {
+        List<Path> trustAnchors, Duration expiryWarning, Pkcs11 pkcs11) {
 
     public PkiProperties {
         keyAlgorithm = keyAlgorithm == null ? KeyAlgorithm.EC_P256 : keyAlgorithm;
@@ -32,8 +33,32 @@ public record PkiProperties(Path directory, KeyAlgorithm keyAlgorithm, Path sign
         expiryWarning = expiryWarning == null ? Duration.ofDays(60) : expiryWarning;
     }
 
+    /** Whether the signing key is to be taken from a PKCS#11 token. */
+    public boolean usesPkcs11() {
+        return pkcs11 != null && pkcs11.library() != null;
+    }
+
     @Override
     public String toString() {
-        return "PkiProperties[directory=" + directory + ", keystore=" + keystore + ", alias=" + keystoreAlias + "]";
+        return "PkiProperties[directory=" + directory + ", keystore=" + keystore + ", alias=" + keystoreAlias
+                + ", pkcs11=" + pkcs11 + "]";
+    }
+
+    /**
+     * The gateway's key in a PKCS#11 token: it signs (messages, receipts, log checkpoints) and opens inbound
+     * messages there, and never leaves it.
+     *
+     * @param library the token's PKCS#11 module, for example {@code /usr/lib/softhsm/libsofthsm2.so}
+     * @param slot the token's slot id; or else
+     * @param tokenLabel the token's label (found with OpenSC's {@code pkcs11-tool})
+     * @param pin the user PIN, best given as the file {@code accord/pki/pkcs11/pin} under {@code accord.secrets-dir}
+     * @param keyLabel the label of the private key, beside a certificate with the same id
+     */
+    public record Pkcs11(Path library, Long slot, String tokenLabel, String pin, String keyLabel) {
+
+        @Override
+        public String toString() {
+            return "Pkcs11[library=" + library + ", slot=" + slot + ", tokenLabel=" + tokenLabel + ", keyLabel=" + keyLabel + "]";
+        }
     }
 }

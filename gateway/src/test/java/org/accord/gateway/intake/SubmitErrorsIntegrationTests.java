@@ -166,6 +166,16 @@ class SubmitErrorsIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenTheContentTypeCannotBeParsedThen415UnsupportedMediaTypeNotA500() {
+        // Found by ApiFuzzingIntegrationTests: an unparseable Content-Type was answered 500 INTERNAL_ERROR.
+        Response response = refusedWithoutTransfer(() -> client.post("/api/v1/records", UNIVERSITY, "nonsense",
+                bytes(Fixtures.referral()), Map.of()));
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertRefusalLogged(response, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
     void whenTheContentTypeIsNotJsonThen415UnsupportedMediaType() {
         Response response = refusedWithoutTransfer(() -> client.post("/api/v1/records", UNIVERSITY, "text/plain",
                 bytes(Fixtures.referral()), Map.of()));

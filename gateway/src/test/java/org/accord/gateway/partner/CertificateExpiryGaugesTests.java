@@ -79,7 +79,7 @@ class CertificateExpiryGaugesTests {
     private static CertificateExpiryGauges gauges(PartnerDirectory partners, DemoPki gateway) {
         CertificateExpiryWatch watch = new CertificateExpiryWatch(partners,
                 new SigningCertificates(gateway.gatewayCertificate(), List.of()),
-                new PkiProperties(null, null, null, null, null, null, null, null, null, null), CLOCK);
+                new PkiProperties(null, null, null, null, null, null, null, null, null, null, null), CLOCK);
         return new CertificateExpiryGauges(watch, CLOCK);
     }
 

@@ -69,7 +69,7 @@ class CertificateExpiryWatchLockTests {
     private void watch(int gateway, AnnotationConfigApplicationContext context) {
         context.registerBean(PartnerDirectory.class, () -> directories[gateway - 1]);
         context.registerBean(SigningCertificates.class, () -> mock(SigningCertificates.class));
-        context.registerBean(PkiProperties.class, () -> new PkiProperties(null, null, null, null, null, null, null, null, null, null));
+        context.registerBean(PkiProperties.class, () -> new PkiProperties(null, null, null, null, null, null, null, null, null, null, null));
         context.registerBean(Clock.class, Clock::systemUTC);
         context.registerBean(CertificateExpiryWatch.class);
     }

@@ -109,7 +109,7 @@ class CertificateExpiryWatchTests {
     }
 
     private static PkiProperties properties() {
-        return new PkiProperties(null, null, null, null, null, null, null, null, null, null);
+        return new PkiProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Clock daysAgo(int days) {

@@ -41,7 +41,7 @@ class KeyMaterialConfigurationTests {
         Path store = keystore(after);
         Path partnerCert = before.directory().resolve("partners/police.crt");
         PkiProperties pki = new PkiProperties(null, null, null, null, store, new String(PASSWORD), "accord",
-                List.of(before.directory().resolve("gateway.crt")), List.of(before.directory().resolve("ca.crt")), null);
+                List.of(before.directory().resolve("gateway.crt")), List.of(before.directory().resolve("ca.crt")), null, null);
         PartnerProperties partners = new PartnerProperties(Map.of("police", new PartnerProperties.Partner("Police",
                 partnerCert, List.of(partnerCert), "AB:CD:EF", java.net.URI.create("https://police.example/accord"))));
 
@@ -67,11 +67,40 @@ class KeyMaterialConfigurationTests {
     void whenBothAKeyStoreAndPemFilesAreConfiguredThenTheGatewayRefusesToStart() throws Exception {
         DemoPki pki = DemoPki.ensure(dir.resolve("pki"), List.of());
         PkiProperties properties = new PkiProperties(null, null, pki.directory().resolve("gateway.key"),
-                pki.directory().resolve("gateway.crt"), keystore(pki), new String(PASSWORD), null, null, null, null);
+                pki.directory().resolve("gateway.crt"), keystore(pki), new String(PASSWORD), null, null, null, null, null);
 
         assertThatThrownBy(() -> new KeyMaterialConfiguration().gatewayCredential(properties, new PartnerProperties(null),
                 new MockEnvironment(), false, Clock.systemUTC()))
                 .hasMessageContaining("either accord.pki.keystore");
+    }
+
+    @Test
+    void whenBothATokenAndAKeyStoreAreConfiguredThenTheGatewayRefusesToStart() throws Exception {
+        DemoPki pki = DemoPki.ensure(dir.resolve("pki"), List.of());
+        PkiProperties properties = new PkiProperties(null, null, null, null, keystore(pki), new String(PASSWORD), null, null,
+                null, null, new PkiProperties.Pkcs11(Path.of("/usr/lib/softhsm/libsofthsm2.so"), 1L, null, "1234", "gateway"));
+
+        assertThatThrownBy(() -> new KeyMaterialConfiguration().gatewayCredential(properties, new PartnerProperties(null),
+                new MockEnvironment(), false, Clock.systemUTC()))
+                .hasMessageContaining("either accord.pki.pkcs11.*");
+    }
+
+    @Test
+    void whenATokenIsNamedBySlotAndByLabelOrWithoutAPinThenTheGatewayRefusesToStart() {
+        Path library = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+        PkiProperties both = new PkiProperties(null, null, null, null, null, null, null, null, null, null,
+                new PkiProperties.Pkcs11(library, 1L, "accord", "1234", "gateway"));
+        PkiProperties noPin = new PkiProperties(null, null, null, null, null, null, null, null, null, null,
+                new PkiProperties.Pkcs11(library, 1L, null, null, "gateway"));
+
+        assertThatThrownBy(() -> new KeyMaterialConfiguration().gatewayCredential(both, new PartnerProperties(null),
+                new MockEnvironment(), false, Clock.systemUTC()))
+                .hasMessageContaining("exactly one of accord.pki.pkcs11.slot and accord.pki.pkcs11.token-label");
+        assertThatThrownBy(() -> new KeyMaterialConfiguration().gatewayCredential(noPin, new PartnerProperties(null),
+                new MockEnvironment(), false, Clock.systemUTC()))
+                .hasMessageContaining("accord.pki.pkcs11.pin");
+        assertThat(noPin.toString()).doesNotContain("1234");
+        assertThat(both.toString()).as("the PIN is never printed").doesNotContain("1234");
     }
 
     private Path keystore(DemoPki pki) throws Exception {
