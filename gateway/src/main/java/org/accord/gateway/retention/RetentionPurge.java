@@ -81,11 +81,13 @@ public class RetentionPurge {
     }
 
     private static int batches(ToIntFunction<Instant> step, Instant now) {
+        long start = System.nanoTime();
         int total = 0;
         int done;
         while ((done = step.applyAsInt(now)) > 0) {
             total += done;
         }
+        log.debug("Retention step: {} in {} ms", total, (System.nanoTime() - start) / 1_000_000);
         return total;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.accord.gateway.audit.LogEntry;
 import org.accord.gateway.audit.LogEvent;
@@ -39,6 +40,7 @@ class SealedCopies {
             + "and ((collect_by is not null and collect_by <= ?) or (collect_by is null and created_at <= ?)) ";
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
     private final TransferLog transferLog;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -48,6 +50,7 @@ class SealedCopies {
     SealedCopies(JdbcTemplate jdbc, TransferLog transferLog, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             RetentionProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
         this.transferLog = transferLog;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -72,19 +75,32 @@ class SealedCopies {
             return 0;
         }
         return transaction.execute(tx -> {
-            int purged = 0;
-            for (Due d : due) {
-                int changed = jdbc.update("update transfer set purged_at = ?, row_version = row_version + 1 "
-                        + "where id = ? and status = ? and purged_at is null", at(now), d.id(), status);
-                if (changed == 1) {
-                    jdbc.update("delete from sealed_message where transfer_id = ?", d.id());
-                    transferLog.append(new LogEntry(d.id(), LogEvent.PURGED, LogOutcome.OK, SEALED_COPY, "gateway", d.facts(),
-                            d.sealedSha256(), "sealed copy deleted: " + why + " and kept its retention period"));
-                    purged++;
-                }
+            List<Due> locked = lock(due, "status = :status and purged_at is null", Map.of("status", status));
+            List<String> ids = locked.stream().map(Due::id).toList();
+            if (ids.isEmpty()) {
+                return 0;
             }
-            return purged;
+            named.update("update transfer set purged_at = :now, row_version = row_version + 1 where id in (:ids)",
+                    Map.of("now", at(now), "ids", ids));
+            named.update("delete from sealed_message where transfer_id in (:ids)", Map.of("ids", ids));
+            for (Due d : locked) {
+                transferLog.append(new LogEntry(d.id(), LogEvent.PURGED, LogOutcome.OK, SEALED_COPY, "gateway", d.facts(),
+                        d.sealedSha256(), "sealed copy deleted: " + why + " and kept its retention period"));
+            }
+            return locked.size();
         });
+    }
+
+    /**
+     * Of {@code due}, those still in the state they were found in, their rows locked to the end of the transaction:
+     * a download or acknowledgement that took a row first has finished by then, and one that comes later waits.
+     */
+    private List<Due> lock(List<Due> due, String stillDue, Map<String, Object> args) {
+        Map<String, Object> all = new java.util.HashMap<>(args);
+        all.put("ids", due.stream().map(Due::id).toList());
+        java.util.Set<String> still = new java.util.HashSet<>(named.queryForList("select id from transfer where id in (:ids) and "
+                + stillDue + " for update", all, String.class));
+        return due.stream().filter(d -> still.contains(d.id())).toList();
     }
 
     /** Marks one batch of uncollected mailbox and inbox messages {@code EXPIRED} and deletes their sealed copies. */
@@ -95,19 +111,19 @@ class SealedCopies {
             return 0;
         }
         return transaction.execute(tx -> {
-            int expired = 0;
-            for (Due d : due) {
-                int changed = jdbc.update("update transfer set status = 'EXPIRED', purged_at = ?, updated_at = ?, "
-                        + "row_version = row_version + 1 where id = ? and status in ('AVAILABLE', 'DOWNLOADED') and purged_at is null",
-                        at(now), at(now), d.id());
-                if (changed == 1) {
-                    jdbc.update("delete from sealed_message where transfer_id = ?", d.id());
-                    transferLog.append(new LogEntry(d.id(), LogEvent.EXPIRED, LogOutcome.FAILED, UNCOLLECTED, "gateway", d.facts(),
-                            d.sealedSha256(), "not acknowledged by " + d.expiresAt(properties) + "; sealed copy deleted"));
-                    expired++;
-                }
+            List<Due> locked = lock(due, "status in ('AVAILABLE', 'DOWNLOADED') and purged_at is null", Map.of());
+            List<String> ids = locked.stream().map(Due::id).toList();
+            if (ids.isEmpty()) {
+                return 0;
             }
-            return expired;
+            named.update("update transfer set status = 'EXPIRED', purged_at = :now, updated_at = :now, row_version = row_version + 1 "
+                    + "where id in (:ids)", Map.of("now", at(now), "ids", ids));
+            named.update("delete from sealed_message where transfer_id in (:ids)", Map.of("ids", ids));
+            for (Due d : locked) {
+                transferLog.append(new LogEntry(d.id(), LogEvent.EXPIRED, LogOutcome.FAILED, UNCOLLECTED, "gateway", d.facts(),
+                        d.sealedSha256(), "not acknowledged by " + d.expiresAt(properties) + "; sealed copy deleted"));
+            }
+            return locked.size();
         });
     }
 
