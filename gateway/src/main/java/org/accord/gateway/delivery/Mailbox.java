@@ -214,7 +214,7 @@ public class Mailbox {
     }
 
     private static ApiProblemException purged(String transferId) {
-        log.debug("Download or acknowledgement of purged transfer={} refused", transferId);
+        log.info("Download or acknowledgement of transfer={} refused code=PURGED", transferId);
         return new ApiProblemException(ProblemCode.PURGED,
                 "The sealed message was deleted under the retention rules; the transfer and its log entries remain.");
     }

@@ -78,6 +78,9 @@ class RetentionMeasurement {
                     before, databaseBytes(root), gateway.getBean(RetentionProperties.class).batchSize(),
                     Runtime.getRuntime().availableProcessors()));
         }
+        finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(root);
+        }
     }
 
     @Test
@@ -122,6 +125,9 @@ class RetentionMeasurement {
                 }
                 sizes.add(databaseBytes(root));
             }
+        }
+        finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(root);
         }
         return sizes;
     }
