@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -17,14 +18,18 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Verifies a transfer-log export offline: every entry's hash and link, no gaps, and every checkpoint signed
- * by the gateway certificate given here (obtained independently, not taken from the export).
+ * by the gateway certificate given here (obtained independently, not taken from the export). Given several files,
+ * the archive segments the gateway wrote under {@code accord.retention.archive-directory} and then the live log's
+ * export, oldest first, it verifies them as one chain: each continues the one before, and a first file that does
+ * not start at entry 1 must be anchored by a signed checkpoint.
  */
 @Command(name = "verify-log", mixinStandardHelpOptions = true,
-        description = "Verify a transfer-log export (GET /api/v1/audit/export) offline against the gateway's certificate.")
+        description = "Verify a transfer-log export (GET /api/v1/audit/export) offline against the gateway's certificate; "
+                + "with archive segments before it, oldest first, as one chain.")
 final class VerifyLogCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "EXPORT", description = "the export, JSON lines")
-    Path export;
+    @Parameters(arity = "1..*", paramLabel = "EXPORT", description = "archive segments, oldest first, then the live export (JSON lines)")
+    List<Path> exports;
 
     @Option(names = "--gateway-cert", required = true, paramLabel = "PEM", description = "the gateway's signing certificate")
     Path certificate;
@@ -39,12 +44,22 @@ final class VerifyLogCommand implements Callable<Integer> {
             gateway = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
         }
         ChainVerifier.Report report;
-        try (InputStream in = Files.newInputStream(export)) {
-            report = LogExport.verify(in, List.of(gateway));
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (Path export : exports) {
+                streams.add(Files.newInputStream(export));
+            }
+            report = LogExport.verify(streams, List.of(gateway));
+        }
+        finally {
+            for (InputStream in : streams) {
+                in.close();
+            }
         }
         if (report.valid()) {
-            spec.commandLine().getOut().printf("OK: %d entries, %d signed checkpoint(s), latest at entry %s%n", report.entriesChecked(),
-                    report.checkpointsChecked(), report.latestCheckpoint() == null ? "-" : report.latestCheckpoint().chainIndex());
+            spec.commandLine().getOut().printf("OK: %d entries, %d signed checkpoint(s), latest at entry %s%s%n", report.entriesChecked(),
+                    report.checkpointsChecked(), report.latestCheckpoint() == null ? "-" : report.latestCheckpoint().chainIndex(),
+                    report.firstEntry() > 1 ? ", from entry " + report.firstEntry() + " (anchored by a signed checkpoint)" : "");
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -102,7 +102,8 @@ public final class AgreementDecider {
                 return new Deny(DenialCode.CONDITION_FAILED, "The record does not meet the conditions of flow "
                         + match.flow().id() + " in agreement " + agreement.id() + ".", match.covered().ref());
             }
-            return new Permit(match.covered().ref(), match.flow().id(), match.flow().plan(agreement.id()), match.flow().channel());
+            return new Permit(match.covered().ref(), match.flow().id(), match.flow().plan(agreement.id()), match.flow().channel(),
+                    match.flow().collectWithin());
         }
         if (!outOfForceFull.isEmpty()) {
             return notInForce(outOfForceFull.stream().max(MOST_RECENT).orElseThrow(), on);

@@ -52,7 +52,8 @@ final class AgreementReader {
         return new Flow(text(f, "id"), text(f, "from"), text(f, "to"), Direction.fromCode(text(f, "direction")),
                 text(f, "recordType"), f.get("schemaVersion").asInt(), list(f.get("purposes"), JsonNode::asString),
                 f.has("conditions") ? condition(f.get("conditions")) : Condition.ALWAYS,
-                fields, new Channel(ChannelKind.fromCode(text(channel, "kind")), text(channel, "address")));
+                fields, new Channel(ChannelKind.fromCode(text(channel, "kind")), text(channel, "address")),
+                f.has("collectWithin") ? java.time.Period.parse(text(f, "collectWithin")) : null);
     }
 
     static FieldRule fieldRule(JsonNode node) {

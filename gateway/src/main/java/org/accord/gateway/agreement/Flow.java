@@ -1,5 +1,6 @@
 package org.accord.gateway.agreement;
 
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +20,22 @@ import org.accord.gateway.redaction.RedactionPlan;
  * @param condition     what the record must satisfy; {@link Condition#ALWAYS} if the flow states none
  * @param fields        rule per field path; fields not named are dropped
  * @param channel       how the records are delivered
+ * @param collectWithin for a mailbox or inbox message, how long the recipient has to acknowledge it before it
+ *                      expires and its sealed copy is deleted; null for {@code accord.retention.uncollected-after}
  */
 public record Flow(String id, String from, String to, Direction direction, String recordType, int schemaVersion,
-                   List<String> purposes, Condition condition, Map<String, FieldRule> fields, Channel channel) {
+                   List<String> purposes, Condition condition, Map<String, FieldRule> fields, Channel channel,
+                   Period collectWithin) {
 
     public Flow {
         purposes = List.copyOf(purposes);
         fields = Map.copyOf(fields);
+    }
+
+    /** A flow that leaves the collection period to the gateway's default. */
+    public Flow(String id, String from, String to, Direction direction, String recordType, int schemaVersion,
+            List<String> purposes, Condition condition, Map<String, FieldRule> fields, Channel channel) {
+        this(id, from, to, direction, recordType, schemaVersion, purposes, condition, fields, channel, null);
     }
 
     public RedactionPlan plan(String agreementId) {

@@ -1,9 +1,17 @@
 package org.accord.gateway.agreement;
 
+import java.time.Period;
+
 import org.accord.gateway.redaction.RedactionPlan;
 
 /**
- * The record may move under this agreement's flow, minimised by {@code plan} and delivered over {@code channel}.
+ * The record may move under this agreement's flow, minimised by {@code plan} and delivered over {@code channel};
+ * {@code collectWithin} is the flow's collection period for a mailbox or inbox message, null for the default.
  */
-public record Permit(AgreementRef agreement, String flowId, RedactionPlan plan, Channel channel) implements Decision {
+public record Permit(AgreementRef agreement, String flowId, RedactionPlan plan, Channel channel, Period collectWithin)
+        implements Decision {
+
+    public Permit(AgreementRef agreement, String flowId, RedactionPlan plan, Channel channel) {
+        this(agreement, flowId, plan, channel, null);
+    }
 }

@@ -14,6 +14,11 @@ import java.util.Map;
  * Verifies a transfer log: each entry's hash, each link to the previous entry, an unbroken run of indexes,
  * and each checkpoint's signature by a trusted certificate and agreement with the entry it names. Reports the
  * first broken entry. Plain Java, for the gateway and for offline checks of an export.
+ * <p>
+ * A log whose oldest entries were archived (docs/retention.md) starts after entry 1: its first entry must then be
+ * anchored by a trusted signed checkpoint of the entry before it (the last entry of the archive), which the
+ * verifier is given with {@link #startAfter} or finds among the checkpoints ({@code UNANCHORED} otherwise).
+ * Archive segments and the live log fed in order verify as one chain.
  */
 public final class ChainVerifier {
 
@@ -23,14 +28,36 @@ public final class ChainVerifier {
     private final Map<Long, String> hashAt = new HashMap<>();
     private long entries;
     private Problem firstProblem;
+    private Long anchorIndex;
+    private String anchorHash;
 
     /** @param trusted certificates whose checkpoint signatures are accepted */
     public ChainVerifier(List<X509Certificate> trusted) {
         this.trusted = List.copyOf(trusted);
     }
 
+    /**
+     * Starts the chain after {@code anchor}, a signed checkpoint of the last archived entry: the next entry must be
+     * the one after it and link to its hash. The anchor's signature is checked in {@link #finish}.
+     */
+    public void startAfter(Checkpoint anchor) {
+        anchorAt(anchor.chainIndex(), anchor.headHash());
+    }
+
+    private void anchorAt(long index, String hash) {
+        anchorIndex = index;
+        anchorHash = hash;
+        expectedIndex = index + 1;
+        previousHash = hash;
+        hashAt.put(index, hash);
+    }
+
     /** Feeds the next entry, in chain order. */
     public void accept(ChainedEntry e) {
+        if (entries == 0 && anchorIndex == null && e.chainIndex() > 1) {
+            // The live log after an archive, or an archive segment after the first: anchored by the entry before it.
+            anchorAt(e.chainIndex() - 1, e.prevHash());
+        }
         entries++;
         hashAt.put(e.chainIndex(), e.entryHash());
         if (firstProblem != null) {
@@ -50,10 +77,39 @@ public final class ChainVerifier {
         previousHash = e.entryHash();
     }
 
+    /**
+     * Checks that a file's head (its {@code head} line) is the last entry fed so far: for each of several files
+     * verified as one chain, each archive segment and then the live log.
+     */
+    public void headAt(long headIndex) {
+        if (entries == 0 && anchorIndex == null && headIndex > 0) {
+            anchorAt(headIndex, null);
+        }
+        if (headIndex != expectedIndex - 1) {
+            fail(Math.min(headIndex, expectedIndex), "TRUNCATED", "the chain head is at " + headIndex
+                    + " but the log ends at " + (expectedIndex - 1));
+        }
+    }
+
     /** Checks the checkpoints against the entries fed so far and returns the report. */
     public Report finish(List<Checkpoint> checkpoints, Long expectedHeadIndex) {
+        if (entries == 0 && anchorIndex == null && expectedHeadIndex != null && expectedHeadIndex > 0) {
+            // Every entry archived: the live log is its anchor alone.
+            anchorAt(expectedHeadIndex, null);
+        }
+        if (anchorIndex != null && anchorHash == null) {
+            checkpoints.stream().filter(c -> c.chainIndex() == anchorIndex).findFirst().ifPresent(c -> {
+                anchorHash = c.headHash();
+                hashAt.put(anchorIndex, anchorHash);
+            });
+        }
+        boolean anchored = anchorIndex == null;
         Checkpoint latest = null;
         for (Checkpoint c : checkpoints) {
+            if (anchorIndex != null && c.chainIndex() < anchorIndex) {
+                // Signed over entries in an earlier archive segment: not this chain's to check.
+                continue;
+            }
             if (!signedByTrusted(c)) {
                 fail(c.chainIndex(), "CHECKPOINT_FORGED", "a checkpoint's signature is not valid for a trusted certificate");
                 continue;
@@ -65,16 +121,23 @@ public final class ChainVerifier {
             else if (!hash.equals(c.headHash())) {
                 fail(c.chainIndex(), "CHECKPOINT_MISMATCH", "the entry differs from the one the checkpoint signed");
             }
+            if (anchorIndex != null && c.chainIndex() == anchorIndex && c.headHash().equals(anchorHash)) {
+                anchored = true;
+            }
             if (latest == null || c.chainIndex() > latest.chainIndex()) {
                 latest = c;
             }
+        }
+        if (!anchored) {
+            fail(anchorIndex + 1, "UNANCHORED", "the first entry is not anchored by a signed checkpoint of the entry before it");
         }
         if (expectedHeadIndex != null && expectedHeadIndex != expectedIndex - 1) {
             fail(Math.min(expectedHeadIndex, expectedIndex), "TRUNCATED", "the chain head is at " + expectedHeadIndex
                     + " but the log ends at " + (expectedIndex - 1));
         }
         return new Report(firstProblem == null, entries, checkpoints.size(), firstProblem,
-                latest == null ? null : new CheckpointSummary(latest.chainIndex(), latest.headHash(), latest.createdAt().toString()));
+                latest == null ? null : new CheckpointSummary(latest.chainIndex(), latest.headHash(), latest.createdAt().toString()),
+                anchorIndex == null ? 1 : anchorIndex + 1);
     }
 
     private boolean signedByTrusted(Checkpoint c) {
@@ -110,9 +173,13 @@ public final class ChainVerifier {
         }
     }
 
-    /** The outcome of a verification. */
+    /**
+     * The outcome of a verification.
+     *
+     * @param firstEntry the index the verified chain starts at: 1, or the entry after an archived segment
+     */
     public record Report(boolean valid, long entriesChecked, int checkpointsChecked, Problem firstBroken,
-            CheckpointSummary latestCheckpoint) {
+            CheckpointSummary latestCheckpoint, long firstEntry) {
     }
 
     /** The first entry at which the log stops being provably intact. */

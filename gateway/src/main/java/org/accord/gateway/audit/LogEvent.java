@@ -15,5 +15,13 @@ public enum LogEvent {
     /** This gateway signed a receipt for a message a partner pushed to it (its digest in receipt_sha256). */
     RECEIPT_ISSUED,
     /** A partner pushed a message again whose transfer id was already received; dropped, answered with the original receipt. */
-    REPEAT_DROPPED
+    REPEAT_DROPPED,
+    /** Retention deleted held data: a transfer's sealed copy, or (with a count) subject references or idempotency keys. */
+    PURGED,
+    /** A mailbox or inbox message was not acknowledged within its collection period; its sealed copy was deleted. */
+    EXPIRED,
+    /** The sender was warned that a message will expire uncollected ({@code accord.retention.uncollected-warning}). */
+    EXPIRY_WARNED,
+    /** The log's oldest segment was written to a signed archive and removed from the live log (counts and digests). */
+    LOG_ARCHIVED
 }

@@ -81,8 +81,29 @@ public final class LogExport {
      * certificate obtained independently (the export's own header is not a trust anchor).
      */
     public static ChainVerifier.Report verify(InputStream export, List<X509Certificate> trusted) throws IOException {
+        return verify(List.of(export), trusted);
+    }
+
+    /**
+     * Verifies several exports as one chain, oldest first: archive segments the gateway wrote under
+     * {@code accord.retention.archive-directory}, then the live log's export. Each must be whole (its head its last
+     * entry), each must continue the one before, and the first must start at entry 1 or at a signed checkpoint.
+     */
+    public static ChainVerifier.Report verify(List<InputStream> exports, List<X509Certificate> trusted) throws IOException {
         ChainVerifier verifier = new ChainVerifier(trusted);
         List<Checkpoint> checkpoints = new ArrayList<>();
+        Long head = null;
+        for (InputStream export : exports) {
+            head = read(export, verifier, checkpoints);
+            if (head != null) {
+                verifier.headAt(head);
+            }
+        }
+        return verifier.finish(checkpoints, null);
+    }
+
+    /** Feeds one export's entries to {@code verifier}, collects its checkpoints, and returns its head. */
+    private static Long read(InputStream export, ChainVerifier verifier, List<Checkpoint> checkpoints) throws IOException {
         Long head = null;
         boolean header = false;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(export, StandardCharsets.UTF_8))) {
@@ -107,7 +128,7 @@ public final class LogExport {
         if (!header) {
             throw new IOException("Not a " + FORMAT + " file");
         }
-        return verifier.finish(checkpoints, head);
+        return head;
     }
 
     public static X509Certificate certificate(byte[] der) {

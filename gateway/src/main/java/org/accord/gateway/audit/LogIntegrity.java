@@ -56,7 +56,12 @@ public class LogIntegrity {
     /** Feeds the entries from the first up to {@code lastIndex}, in chain order; later appends are not included. */
     @Transactional(readOnly = true)
     public void forEachEntry(long lastIndex, Consumer<ChainedEntry> consumer) {
-        long after = 0;
+        forEachEntry(0, lastIndex, consumer);
+    }
+
+    /** Feeds the entries after {@code after} up to {@code lastIndex}, in chain order. */
+    @Transactional(readOnly = true)
+    public void forEachEntry(long after, long lastIndex, Consumer<ChainedEntry> consumer) {
         while (after < lastIndex) {
             List<TransferLogEntry> page = entries.findByChainIndexGreaterThanOrderByChainIndexAsc(after, PageRequest.of(0, PAGE));
             if (page.isEmpty()) {

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.accord.gateway.audit.SubjectReferences;
 import org.accord.gateway.audit.TransferLogEntry;
 import org.accord.gateway.audit.TransferLogSearch;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +29,13 @@ class SubjectSearchController {
     private final SubjectReferences subjects;
     private final TransferLogSearch search;
     private final ConsoleReads reads;
+    private final SubjectAccessReport report;
 
-    SubjectSearchController(SubjectReferences subjects, TransferLogSearch search, ConsoleReads reads) {
+    SubjectSearchController(SubjectReferences subjects, TransferLogSearch search, ConsoleReads reads, SubjectAccessReport report) {
         this.subjects = subjects;
         this.search = search;
         this.reads = reads;
+        this.report = report;
     }
 
     @GetMapping("/console/subjects")
@@ -55,6 +60,39 @@ class SubjectSearchController {
         model.addAttribute("rows", TransferRow.of(openings, search.latestSteps(ids)));
         model.addAttribute("searched", true);
         return "console/subjects";
+    }
+
+    /**
+     * The subject access report as CSV: the identifiers come again in the POST body (hidden fields of the results
+     * page), never in the address, and only counts enter the log.
+     */
+    @PostMapping(value = "/console/subjects/report.csv", produces = "text/csv")
+    ResponseEntity<String> reportCsv(SubjectForm form, Authentication reader) {
+        List<SubjectAccessReport.Row> rows = reportRows(form, reader, "csv");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subject-access-report.csv\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(SubjectAccessReport.csv(rows));
+    }
+
+    /** The subject access report as a page to print. */
+    @PostMapping("/console/subjects/report")
+    String reportPage(SubjectForm form, Authentication reader, Model model) {
+        model.addAttribute("rows", reportRows(form, reader, "page"));
+        model.addAttribute("columns", SubjectAccessReport.COLUMNS);
+        model.addAttribute("generatedAt", TransferRow.WHEN.format(java.time.Instant.now()));
+        return "console/subject-report";
+    }
+
+    private List<SubjectAccessReport.Row> reportRows(SubjectForm form, Authentication reader, String kind) {
+        if (!form.errors().isEmpty()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+        }
+        List<String> refs = subjects.referencesOf(form.studentId(), form.familyName(), form.dateOfBirth());
+        List<SubjectAccessReport.Row> rows = report.rows(subjects.transfersWith(refs));
+        reads.logged(reader, null, "subject access report (" + kind + ") with " + refs.size() + " identifier(s): " + rows.size()
+                + " found");
+        return rows;
     }
 
     /** A subject access request's identifiers: a student id, and/or a family name with the date of birth. */

@@ -148,8 +148,11 @@ public class Mailbox {
     /** As {@link #acknowledge(String, String, String, byte[])}, for a message in {@code box}. */
     @Transactional
     public Transfer acknowledge(String organisation, String clientId, String transferId, byte[] receipt, Box box) {
-        Transfer transfer = transfers.findById(transferId).filter(t -> t.recipient().equals(organisation) && box.holds(t))
+        Transfer transfer = transfers.findByIdLocked(transferId).filter(t -> t.recipient().equals(organisation) && box.holds(t))
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox."));
+        if (transfer.status() == TransferStatus.EXPIRED) {
+            throw purged(transferId);
+        }
         if (transfer.status() == TransferStatus.ACKNOWLEDGED) {
             return transfer;
         }
@@ -193,10 +196,27 @@ public class Mailbox {
                 "The signed receipt was not accepted; the message stays in the mailbox.", Map.of("reason", reason));
     }
 
+    /**
+     * The caller's message, its row locked until the transaction ends so that a retention purge waits for it (or it
+     * for the purge). One whose sealed copy retention deleted answers {@code 410 PURGED}, as one no longer waiting
+     * would otherwise answer not found.
+     */
     private Transfer waiting(String organisation, String transferId, Box box) {
-        return transfers.findById(transferId)
-                .filter(t -> t.recipient().equals(organisation) && WAITING.contains(t.status()) && box.holds(t))
+        Transfer transfer = transfers.findByIdLocked(transferId).filter(t -> t.recipient().equals(organisation) && box.holds(t))
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox."));
+        if (transfer.purged()) {
+            throw purged(transferId);
+        }
+        if (!WAITING.contains(transfer.status())) {
+            throw new ApiProblemException(ProblemCode.NOT_FOUND, "No such message in this mailbox.");
+        }
+        return transfer;
+    }
+
+    private static ApiProblemException purged(String transferId) {
+        log.info("Download or acknowledgement of transfer={} refused code=PURGED", transferId);
+        return new ApiProblemException(ProblemCode.PURGED,
+                "The sealed message was deleted under the retention rules; the transfer and its log entries remain.");
     }
 
     /**

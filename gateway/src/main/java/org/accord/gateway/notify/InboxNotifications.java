@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.accord.gateway.audit.Ids;
 import org.accord.gateway.delivery.HttpsPost;
 import org.accord.gateway.transfer.TransferAvailable;
+import org.accord.gateway.transfer.TransferExpiring;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,16 @@ class InboxNotifications {
     public void on(TransferAvailable available) {
         if (properties.units().containsKey(available.recipient())) {
             notifications.save(new UnitNotification(Ids.next(), available.transferId(), available.recipient(),
+                    clock.instant()));
+        }
+    }
+
+    /** The sending unit's system is warned, if it has a webhook, that a message it sent will expire uncollected. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TransferExpiring expiring) {
+        if (properties.units().containsKey(expiring.sender())) {
+            notifications.save(new UnitNotification(Ids.next(), expiring.transferId(), expiring.sender(), UnitNotifier.EXPIRING,
                     clock.instant()));
         }
     }

@@ -25,6 +25,7 @@ public class UnitNotification {
     private String id;
     private String transferId;
     private String unit;
+    private String event;
     @Enumerated(EnumType.STRING)
     private Status status;
     private int attempts;
@@ -40,7 +41,13 @@ public class UnitNotification {
     }
 
     UnitNotification(String id, String transferId, String unit, Instant now) {
+        this(id, transferId, unit, UnitNotifier.EVENT, now);
+    }
+
+    /** A notification of {@code event}: {@code transfer-available} to the receiving unit, {@code transfer-expiring} to the sender. */
+    UnitNotification(String id, String transferId, String unit, String event, Instant now) {
         this.id = id;
+        this.event = event;
         this.transferId = transferId;
         this.unit = unit;
         this.status = Status.PENDING;
@@ -78,6 +85,7 @@ public class UnitNotification {
     String id() { return id; }
     String transferId() { return transferId; }
     String unit() { return unit; }
+    String event() { return event; }
     Status status() { return status; }
     int attempts() { return attempts; }
     Instant createdAt() { return createdAt; }

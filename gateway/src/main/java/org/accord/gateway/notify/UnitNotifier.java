@@ -46,6 +46,7 @@ class UnitNotifier implements DisposableBean {
     private static final int BATCH = 50;
     private static final double JITTER = 0.2;
     static final String EVENT = "transfer-available";
+    static final String EXPIRING = "transfer-expiring";
 
     private final WebhookProperties properties;
     private final UnitNotificationRepository notifications;
@@ -129,9 +130,10 @@ class UnitNotifier implements DisposableBean {
         }
         Transfer transfer = transfers.findById(notification.transferId()).orElseThrow();
         notification.claim(now.plus(lease), now);
-        InboxNotice notice = new InboxNotice(notification.id(), EVENT, transfer.id(), notification.unit(), transfer.sender(),
-                transfer.recordType(), transfer.direction(), notification.createdAt().toString(),
-                properties.apiBaseUrl() + "/api/v1/mailbox/" + transfer.id());
+        boolean expiring = EXPIRING.equals(notification.event());
+        InboxNotice notice = new InboxNotice(notification.id(), expiring ? EXPIRING : EVENT, transfer.id(), notification.unit(),
+                transfer.sender(), transfer.recordType(), transfer.direction(), notification.createdAt().toString(),
+                properties.apiBaseUrl() + (expiring ? "/api/v1/transfers/" : "/api/v1/mailbox/") + transfer.id());
         return new Claim(notification.id(), transfer.id(), notification.unit(), notification.attempts() + 1,
                 json.writeValueAsBytes(notice), transfer.facts(), transfer.sealedSha256());
     }

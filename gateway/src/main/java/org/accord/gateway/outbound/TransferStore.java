@@ -85,6 +85,9 @@ class TransferStore {
         if (!pushed) {
             // Stored as available, rather than inserted and then updated in the same commit.
             transfer.moveTo(TransferStatus.AVAILABLE, transfer.createdAt());
+            if (t.permit().collectWithin() != null) {
+                transfer.collectBy(transfer.createdAt().atZone(java.time.ZoneOffset.UTC).plus(t.permit().collectWithin()).toInstant());
+            }
         }
         transfers.save(transfer);
         TransferFacts facts = transfer.facts();

@@ -52,6 +52,7 @@ public class ConsoleSecurityConfiguration {
                         .requestMatchers("/webjars/**", "/assets/**", "/console/signed-out", "/console/sign-in-failed").permitAll()
                         // Subject access requests are the DPO's alone.
                         .requestMatchers("/console/subjects", "/console/subjects/**").hasRole(ConsoleRoles.DPO)
+                        .requestMatchers("/console/retention").hasRole(ConsoleRoles.DPO)
                         .requestMatchers("/console", "/console/**").hasAnyRole(ConsoleRoles.DPO, ConsoleRoles.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

@@ -64,6 +64,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/mailbox", "/api/v1/mailbox/**").hasAuthority(Scopes.authority(Scopes.MAILBOX))
                         .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAuthority(Scopes.authority(Scopes.INBOX))
                         .requestMatchers("/api/v1/audit/**").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/retention").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs

@@ -10,4 +10,6 @@ public interface StoredMessageRepository extends Repository<StoredMessage, Strin
     StoredMessage save(StoredMessage message);
 
     Optional<StoredMessage> findById(String transferId);
+
+    boolean existsById(String transferId);
 }

@@ -49,6 +49,9 @@ public class Transfer implements Persistable<String> {
     private Instant deliveryStartedAt;
     private String inReplyTo;
     private String partnerTransferId;
+    private Instant purgedAt;
+    private Instant collectBy;
+    private Instant expiryWarnedAt;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -122,6 +125,11 @@ public class Transfer implements Persistable<String> {
         this.updatedAt = now;
     }
 
+    /** A mailbox or inbox message the recipient must collect by {@code deadline} (its agreement flow's collectWithin). */
+    public void collectBy(Instant deadline) {
+        this.collectBy = deadline;
+    }
+
     public void moveTo(TransferStatus next, Instant now) {
         this.status = next;
         this.updatedAt = now;
@@ -157,6 +165,18 @@ public class Transfer implements Persistable<String> {
 
     /** For a record that arrived sealed from a partner, the transfer id the partner sealed it under. */
     public String partnerTransferId() { return partnerTransferId; }
+
+    /** When retention deleted the sealed copy; null while it is held. */
+    public Instant purgedAt() { return purgedAt; }
+
+    /** Whether retention has deleted the sealed copy (acknowledged, delivered or expired long enough ago). */
+    public boolean purged() { return purgedAt != null; }
+
+    /** By when the recipient must collect it, when its agreement flow says; null for the gateway's default. */
+    public Instant collectBy() { return collectBy; }
+
+    /** When the sender was warned that the message is about to expire uncollected; null if not (yet). */
+    public Instant expiryWarnedAt() { return expiryWarnedAt; }
 
     /** The id the other party knows this transfer by: the partner's own id for one that arrived from it, else ours. */
     public String idKnownToPartner() { return partnerTransferId != null ? partnerTransferId : id; }

@@ -18,6 +18,14 @@ public interface TransferRepository extends Repository<Transfer, String> {
 
     Optional<Transfer> findById(String id);
 
+    /**
+     * The transfer, its row locked until the caller's transaction ends: a download or acknowledgement and a
+     * retention purge of the same message take turns, so none reads a message the other has just deleted.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Transfer t where t.id = :id")
+    Optional<Transfer> findByIdLocked(String id);
+
     Optional<Transfer> findBySenderAndIdempotencyKey(String sender, String idempotencyKey);
 
     /**

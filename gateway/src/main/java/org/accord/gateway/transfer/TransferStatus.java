@@ -2,7 +2,9 @@ package org.accord.gateway.transfer;
 
 /** Lifecycle of an accepted transfer. Refused records never become transfers; their refusal is logged. */
 public enum TransferStatus {
-    SEALED, QUEUED, AVAILABLE, DOWNLOADED, ACKNOWLEDGED, DELIVERED, FAILED;
+    SEALED, QUEUED, AVAILABLE, DOWNLOADED, ACKNOWLEDGED, DELIVERED, FAILED,
+    /** Not acknowledged within its collection period: its sealed copy was deleted (docs/retention.md). */
+    EXPIRED;
 
     /** Whether delivery still has to make the message available to the recipient. */
     public boolean awaitingDelivery() {

@@ -26,6 +26,7 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "A request parameter is invalid"),
     RECEIPT_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "The signed receipt was not accepted"),
+    PURGED(HttpStatus.GONE, "The sealed message was deleted under the retention rules"),
     CONFLICT(HttpStatus.CONFLICT, "The resource is not in a state that allows this operation"),
     IN_REPLY_TO_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "The record cannot answer the transfer it names"),
     INBOUND_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "The sealed message could not be accepted"),

@@ -117,6 +117,59 @@ class ChainVerifierTests {
         assertThat(verify(chain, List.of(altered), 10L).firstBroken().code()).isEqualTo("CHECKPOINT_FORGED");
     }
 
+    @Test
+    void whenTheFirstEntriesWereArchivedThenTheRestVerifiesAnchoredByTheSignedCheckpointBeforeIt() {
+        List<ChainedEntry> chain = chain(20);
+        Checkpoint anchor = checkpoint(chain.get(9), pki.gatewayKey(), pki.gatewayCertificate());
+        List<ChainedEntry> live = new ArrayList<>(chain.subList(10, 20));
+
+        ChainVerifier.Report report = verify(live, List.of(anchor), 20L);
+
+        assertThat(report.valid()).as(String.valueOf(report.firstBroken())).isTrue();
+        assertThat(report.firstEntry()).isEqualTo(11);
+        assertThat(report.entriesChecked()).isEqualTo(10);
+    }
+
+    @Test
+    void whenTheFirstEntriesAreMissingWithoutASignedCheckpointThenTheLogIsUnanchored() {
+        List<ChainedEntry> chain = chain(20);
+        List<ChainedEntry> live = new ArrayList<>(chain.subList(10, 20));
+        Checkpoint forged = checkpoint(chain.get(9), pki.partnerKey("forger"), pki.partnerCertificate("forger"));
+
+        assertBroken(verify(live, List.of(), 20L), 11, "UNANCHORED");
+        assertThat(verify(live, List.of(forged), 20L).valid()).isFalse();
+    }
+
+    @Test
+    void whenArchivedEntriesAreRewrittenThenTheLiveLogsAnchorNoLongerMatches() {
+        List<ChainedEntry> original = chain(20);
+        Checkpoint anchor = checkpoint(original.get(9), pki.gatewayKey(), pki.gatewayCertificate());
+        List<ChainedEntry> rewritten = chain(20, "REWRITTEN");
+
+        ChainVerifier.Report report = verify(rewritten.subList(10, 20), List.of(anchor), 20L);
+
+        assertThat(report.valid()).isFalse();
+    }
+
+    @Test
+    void whenAnArchiveSegmentAndTheLiveLogAreFedInOrderThenTheyVerifyAsOneChainAndAGapBetweenThemIsFound() {
+        List<ChainedEntry> chain = chain(30);
+        List<Checkpoint> checkpoints = List.of(checkpoint(chain.get(9), pki.gatewayKey(), pki.gatewayCertificate()),
+                checkpoint(chain.get(19), pki.gatewayKey(), pki.gatewayCertificate()));
+        ChainVerifier whole = new ChainVerifier(List.of(pki.gatewayCertificate()));
+        chain.subList(10, 20).forEach(whole::accept);
+        whole.headAt(20);
+        chain.subList(20, 30).forEach(whole::accept);
+        whole.headAt(30);
+        assertThat(whole.finish(checkpoints, null).valid()).isTrue();
+
+        ChainVerifier gap = new ChainVerifier(List.of(pki.gatewayCertificate()));
+        chain.subList(10, 18).forEach(gap::accept);
+        gap.headAt(18);
+        chain.subList(20, 30).forEach(gap::accept);
+        assertThat(gap.finish(checkpoints, null).firstBroken().code()).isEqualTo("MISSING_ENTRY");
+    }
+
     private static void assertBroken(ChainVerifier.Report report, long index, String code) {
         assertThat(report.valid()).isFalse();
         assertThat(report.firstBroken().chainIndex()).isEqualTo(index);

@@ -188,6 +188,51 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenDpoDownloadsTheSubjectAccessReportThenItListsEachTransferWithItsAgreementFieldsStatusAndRetentionDue() {
+        String accepted = submitReferral();
+        String refused = submitRefusedReferral();
+        ConsoleSession session = consoleSession();
+        session.signIn("dpo", demoPassword("dpo"), "/console");
+        String csrf = ConsoleSession.csrf(session.get("/console/subjects").body());
+        Map<String, String> identifiers = Map.of("studentId", "NB20240931");
+
+        Page results = session.post("/console/subjects", form(csrf, identifiers));
+        Page csv = session.post("/console/subjects/report.csv", form(csrf, identifiers));
+        Page printable = session.post("/console/subjects/report", form(csrf, identifiers));
+
+        assertThat(results.body()).contains("Download the report (CSV)", "Open the report to print");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("transfer_id,received_at,sender,recipient,record_type,agreement,purpose,lawful_basis,"
+                + "fields_shared,fields_withheld,status,sealed_copy,retention_due");
+        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(accepted)).findFirst().orElseThrow();
+        assertThat(row).contains("uni-northbridge/safeguarding-lead", "ctp-nw-prevent", "prevent-referral",
+                "isa-northbridge-prevent-referrals v", "prevent-referral-assessment", "UK-GDPR-6-1-e", "subject.", "held");
+        assertThat(row).as("the period the agreement sets for the university, P6Y")
+                .contains(String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(6).getYear()));
+        assertThat(csv.body()).contains(refused + ",").contains("REFUSED");
+        assertThat(printable.body()).contains("Subject access report", accepted, refused, "Retention due");
+        assertThat(csv.body() + printable.body()).doesNotContain("NB20240931", "Okafor", "2006-03-14");
+        assertThat(jdbc.queryForObject("select count(*) from transfer_log where event = 'AUDIT_READ' and actor = 'dpo' "
+                + "and detail like 'console subject access report%'", Long.class)).isGreaterThanOrEqualTo(2L);
+    }
+
+    @Test
+    void whenDpoOpensRetentionThenWhatIsHeldAndDueIsShownAndAnAdminIsRefused() {
+        submitReferral();
+        ConsoleSession dpo = consoleSession();
+        Page retention = dpo.signIn("dpo", demoPassword("dpo"), "/console/retention");
+        ConsoleSession admin = consoleSession();
+        admin.signIn("admin", demoPassword("admin"), "/console/agreements");
+
+        assertThat(retention.status()).isEqualTo(200);
+        assertThat(retention.body()).contains("Sealed messages held, by status", "AVAILABLE", "Subject references", "Log archives",
+                "What is due", "accord.retention.transfer-log", "P6Y");
+        assertThat(admin.get("/console/retention").status()).isEqualTo(403);
+    }
+
+    @Test
     void whenDpoOpensRefusalsAndIntegrityThenCountsAndTheVerdictAreShown() {
         submitRefusedReferral();
         ConsoleSession session = consoleSession();

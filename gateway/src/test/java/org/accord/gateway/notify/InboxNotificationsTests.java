@@ -43,6 +43,26 @@ class InboxNotificationsTests {
                 .hasMessageNotContaining("short,");
     }
 
+    @Test
+    void whenAMessageASendingUnitSentIsAboutToExpireThenThatUnitIsOwedAnExpiringNotificationAndAnotherSenderIsNot() {
+        WebhookProperties properties = new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 1,
+                "https://accord.example", Map.of("uni-northbridge/safeguarding-lead",
+                        new WebhookProperties.Unit("https://cms.example/accord", null, SECRET)));
+        UnitNotificationRepository outbox = org.mockito.Mockito.mock(UnitNotificationRepository.class);
+        InboxNotifications notifications = new InboxNotifications(properties, outbox, null, Clock.systemUTC(), "uni-northbridge");
+
+        notifications.on(new org.accord.gateway.transfer.TransferExpiring("t-1", "uni-northbridge/safeguarding-lead", "ctp-nw-prevent",
+                "prevent-referral", java.time.Instant.parse("2026-12-18T00:00:00Z")));
+        notifications.on(new org.accord.gateway.transfer.TransferExpiring("t-2", "ctp-nw-prevent", "uni-northbridge/safeguarding-lead",
+                "referral-outcome", java.time.Instant.parse("2026-12-18T00:00:00Z")));
+
+        org.mockito.ArgumentCaptor<UnitNotification> saved = org.mockito.ArgumentCaptor.forClass(UnitNotification.class);
+        org.mockito.Mockito.verify(outbox, org.mockito.Mockito.times(1)).save(saved.capture());
+        org.assertj.core.api.Assertions.assertThat(saved.getValue().transferId()).isEqualTo("t-1");
+        org.assertj.core.api.Assertions.assertThat(saved.getValue().unit()).isEqualTo("uni-northbridge/safeguarding-lead");
+        org.assertj.core.api.Assertions.assertThat(saved.getValue().event()).isEqualTo("transfer-expiring");
+    }
+
     private static void start(String unit, WebhookProperties.Unit settings) {
         WebhookProperties properties = new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 1,
                 "https://accord.example", Map.of(unit, settings));
