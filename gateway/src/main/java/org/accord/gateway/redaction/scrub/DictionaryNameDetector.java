@@ -26,6 +26,12 @@ public final class DictionaryNameDetector implements PersonNameDetector {
 
     private static final String RESOURCES = "/org/accord/gateway/redaction/scrub/";
     private static final int MAX_RUN = 6;
+    private static final Set<String> DETERMINERS = Set.of("her", "his", "their", "my", "our", "the", "a", "an", "your");
+    /** Things a person has: "Olamide's email", "Tadhg's mum". */
+    private static final Set<String> POSSESSED = Set.of("email", "number", "phone", "mobile", "address", "contact",
+            "details", "account", "snapchat", "instagram", "insta", "tiktok", "telegram", "whatsapp", "discord", "car",
+            "flat", "room", "house", "home", "bag", "laptop", "birthday", "surname", "statement", "parents", "family",
+            "behaviour", "messages", "texts", "posts", "profile", "username", "handle", "view", "version");
     private static volatile DictionaryNameDetector shipped;
 
     private final NameWords lists;
@@ -65,6 +71,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         List<Finding> found = new ArrayList<>();
         Set<String> strongWords = new HashSet<>();
         Set<String> weakWords = new HashSet<>();
+        Set<String> contextWords = new HashSet<>();
         boolean[] named = new boolean[words.size()];
         int i = 0;
         while (i < words.size()) {
@@ -87,16 +94,18 @@ public final class DictionaryNameDetector implements PersonNameDetector {
                 for (int k = first; k <= last; k++) {
                     named[k] = true;
                     Word word = words.get(k);
-                    if (!lists.isParticle(word) && !lists.notNames.contains(word) && word.length() >= 2) {
-                        (lists.isEnglish(word) || lists.ambiguous.contains(word) ? weakWords : strongWords).add(word.lower());
+                    if (!lists.isParticle(word) && word.length() >= 2) {
+                        (lists.notNames.contains(word) ? contextWords : lists.isEnglish(word) || lists.ambiguous.contains(word)
+                                ? weakWords : strongWords).add(word.lower());
                     }
                 }
             }
             i = end + 1;
         }
         coordinated(text, words, named, found);
-        if (!strongWords.isEmpty() || !weakWords.isEmpty()) {
-            findAgain(text, words, named, new LowerCaseWords(strongWords), new LowerCaseWords(weakWords), found);
+        if (!strongWords.isEmpty() || !weakWords.isEmpty() || !contextWords.isEmpty()) {
+            findAgain(text, words, named, new LowerCaseWords(strongWords), new LowerCaseWords(weakWords),
+                    new LowerCaseWords(contextWords), found);
         }
         return found;
     }
@@ -186,7 +195,8 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             return false;
         }
         String between = text.substring(end.end(), next.start());
-        if (gap == 3 && (between.equals("'s ") || between.equals("\u2019s ")) && lists.personBefore.contains(next)) {
+        if (gap == 3 && (between.equals("'s ") || between.equals("\u2019s "))
+                && (lists.personBefore.contains(next) || POSSESSED.contains(next.lower()))) {
             return true;
         }
         if ((between.equals(", ") || between.equals(" (")) && isRelation(words, last + 1)) {
@@ -199,7 +209,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             return true;
         }
         return between.equals(" ") && lists.personAfterMidSentence.contains(next) && !words.get(first).opensSentence(text)
-                && lists.isNameWord(words.get(first));
+                && (lists.isNameWord(words.get(first)) || !lists.isEnglish(words.get(first)));
     }
 
     /** A relation or role at word {@code k} ("flatmate"), or after a possessive ("her daughter", "his support worker"). */
@@ -208,10 +218,10 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             return true;
         }
         String word = words.get(k).lower();
-        if (!(word.equals("her") || word.equals("his") || word.equals("their") || word.equals("my") || word.equals("our"))) {
+        if (!DETERMINERS.contains(word)) {
             return false;
         }
-        for (int j = k + 1; j < Math.min(words.size(), k + 3); j++) {
+        for (int j = k + 1; j < Math.min(words.size(), k + 4); j++) {
             if (lists.personBefore.contains(words.get(j))) {
                 return true;
             }
@@ -258,7 +268,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
     }
 
     private void findAgain(String text, List<Word> words, boolean[] named, LowerCaseWords strong, LowerCaseWords weak,
-                           List<Finding> found) {
+                           LowerCaseWords context, List<Finding> found) {
         for (int k = 0; k < words.size(); k++) {
             if (named[k]) {
                 continue;
@@ -266,7 +276,8 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             Word word = words.get(k);
             boolean again = strong.contains(word) || weak.contains(word) && word.isCapitalised()
                     && (!word.opensSentence(text) || personVerbAfter(text, words, k) || possessive(text, word))
-                    && !followedByPlace(text, words, k) && !afterArticle(text, words, k);
+                    && !followedByPlace(text, words, k) && !afterArticle(text, words, k)
+                    || context.contains(word) && word.isCapitalised() && (personVerbAfter(text, words, k) || possessive(text, word));
             if (again) {
                 int first = k;
                 while (first > 0 && lists.isParticle(words.get(first - 1)) && !named[first - 1]

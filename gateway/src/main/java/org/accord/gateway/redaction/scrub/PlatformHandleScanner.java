@@ -24,7 +24,7 @@ final class PlatformHandleScanner {
             "wechat", "vk", "signal", "x", "tinder", "hinge", "bumble", "grindr", "skype", "zoom", "teams", "minecraft",
             "fortnite", "playstation", "gab", "rumble", "parler", "mastodon", "truth", "imo", "viber", "line");
     private static final Set<String> NAMING = Set.of("username", "usernames", "handle", "handles", "gamertag", "screenname",
-            "user", "nickname", "alias", "profile", "account");
+            "user", "nickname", "alias", "profile", "account", "admin");
     private static final Set<String> FILLERS = Set.of("username", "user", "name", "handle", "account", "acc", "id", "tag",
             "profile", "page", "is", "was", "called", "named", "as", "under", "its", "it's", "now", "gamertag", "nickname",
             "alias", "screenname", "s", "being", "of", "by");
@@ -33,7 +33,7 @@ final class PlatformHandleScanner {
     /** How many tokens after a platform or "username" a token shaped like a handle is still taken for one. */
     private static final int WINDOW = 8;
     /** After one of these, a plain word needs a handle's shape: it is often just a word ("the account was closed"). */
-    private static final Set<String> WEAK = Set.of("account", "profile", "user", "alias", "nickname");
+    private static final Set<String> WEAK = Set.of("account", "profile", "user", "alias", "nickname", "admin");
 
     private PlatformHandleScanner() {
     }
@@ -42,6 +42,11 @@ final class PlatformHandleScanner {
         List<int[]> tokens = tokens(text);
         int taken = -1;
         for (int t = 0; t < tokens.size(); t++) {
+            if (t > taken && underscored(text, tokens.get(t))) {
+                out.add(IdentifierType.HANDLE, tokens.get(t)[0], tokens.get(t)[1]);
+                taken = t;
+                continue;
+            }
             String word = lower(text, tokens.get(t));
             if (word == null) {
                 continue;
@@ -135,6 +140,20 @@ final class PlatformHandleScanner {
             return true;
         }
         return digits && !QUANTITY.matcher(text.subSequence(token[0], token[1])).matches();
+    }
+
+    /** Letters joined by '_' ("brother_yusuf_01"): a username wherever it stands, unless part of an address. */
+    private static boolean underscored(String text, int[] token) {
+        if (length(token) < 4 || length(token) > MAX_HANDLE || token[0] > 0 && "@/.".indexOf(text.charAt(token[0] - 1)) >= 0
+                || token[1] < text.length() && (text.charAt(token[1]) == '@' || text.charAt(token[1]) == '/')) {
+            return false;
+        }
+        for (int i = token[0] + 1; i < token[1] - 1; i++) {
+            if (text.charAt(i) == '_' && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "X on P" or "X via P": the token before the platform is "on" or "via", joined by spaces. */

@@ -39,7 +39,7 @@ class DiverseNarrativesCorpusTests {
     static final Set<IdentifierType> EVASIVE = EnumSet.of(IdentifierType.EMAIL, IdentifierType.HANDLE, IdentifierType.URL,
             IdentifierType.PHONE, IdentifierType.NI_NUMBER);
     static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "imam", "sheikh",
-            "sgt", "ds", "dc", "pc", "inspector", "security", "officer");
+            "sgt", "ds", "dc", "pc", "inspector", "security", "officer", "rev", "pastor", "father", "sister", "cllr", "councillor");
     static final Pattern LABEL = Pattern.compile("\\[\\[([A-Z-]+):(.+?)\\]\\]|\\{\\{(.+?)\\}\\}");
     static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'\u2019-]*[\\p{L}]");
 
