@@ -167,7 +167,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         return nameWords >= 2;
     }
 
-    /** "my friend X", "her cousin X", "housemate X", "a student called X", "Dear X". */
+    /** "my friend X", "her cousin X", "housemate X", "a student called X", "Dear X", "his name was X". */
     private boolean contextBefore(String text, List<Word> words, int first) {
         if (first == 0) {
             return false;
@@ -176,6 +176,10 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         int gap = words.get(first).start() - previous.end();
         boolean joined = gap == 1 && text.charAt(previous.end()) == ' '
                 || gap == 2 && text.startsWith(", ", previous.end()) || gap == 2 && text.startsWith("s ", previous.end());
+        if (joined && first >= 2 && (previous.lower().equals("is") || previous.lower().equals("was"))
+                && words.get(first - 2).lower().equals("name") && words.get(first - 2).isFollowedBy(previous, text)) {
+            return true;
+        }
         if (!joined || !lists.personBefore.contains(previous)) {
             return false;
         }
@@ -209,7 +213,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             return true;
         }
         return between.equals(" ") && lists.personAfterMidSentence.contains(next) && !words.get(first).opensSentence(text)
-                && (lists.isNameWord(words.get(first)) || !lists.isEnglish(words.get(first)));
+                && lists.isNameWord(words.get(first));
     }
 
     /** A relation or role at word {@code k} ("flatmate"), or after a possessive ("her daughter", "his support worker"). */

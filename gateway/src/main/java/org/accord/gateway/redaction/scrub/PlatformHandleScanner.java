@@ -15,6 +15,7 @@ import java.util.Set;
 final class PlatformHandleScanner {
 
     private static final int MAX_HANDLE = 30;
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[a-z]?[0-9]{1,8}+");
     private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
             "(?i)[0-9]{1,6}+(?:am|pm|st|nd|rd|th|s|k|m|km|kg|g|mg|ml|mb|gb|p|x|hrs?|mins?|h)|[a-z]{1,3}[0-9]{1,4}+");
     private static final int MAX_FILLERS = 3;
@@ -42,7 +43,7 @@ final class PlatformHandleScanner {
         List<int[]> tokens = tokens(text);
         int taken = -1;
         for (int t = 0; t < tokens.size(); t++) {
-            if (t > taken && underscored(text, tokens.get(t))) {
+            if (t > taken && underscored(text, tokens.get(t), english)) {
                 out.add(IdentifierType.HANDLE, tokens.get(t)[0], tokens.get(t)[1]);
                 taken = t;
                 continue;
@@ -73,6 +74,7 @@ final class PlatformHandleScanner {
                 c++;
                 fillers++;
             }
+            filled |= c == t + 1 && c < tokens.size() && colonBetween(text, tokens.get(t), tokens.get(c));
             if (platform && t >= 2 && onOrVia(text, tokens, t)) {
                 int h = t - 2;
                 String before = h > 0 ? lower(text, tokens.get(h - 1)) : null;
@@ -142,14 +144,24 @@ final class PlatformHandleScanner {
         return digits && !QUANTITY.matcher(text.subSequence(token[0], token[1])).matches();
     }
 
-    /** Letters joined by '_' ("brother_yusuf_01"): a username wherever it stands, unless part of an address. */
-    private static boolean underscored(String text, int[] token) {
+    /**
+     * Letters joined by '_' ("brother_yusuf_01"): a username wherever it stands, unless part of an address or made
+     * only of English words and numbers ("essay_final_v2", a file name).
+     */
+    private static boolean underscored(String text, int[] token, LowerCaseWords english) {
         if (length(token) < 4 || length(token) > MAX_HANDLE || token[0] > 0 && "@/.".indexOf(text.charAt(token[0] - 1)) >= 0
                 || token[1] < text.length() && (text.charAt(token[1]) == '@' || text.charAt(token[1]) == '/')) {
             return false;
         }
+        boolean joined = false;
         for (int i = token[0] + 1; i < token[1] - 1; i++) {
-            if (text.charAt(i) == '_' && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            joined |= text.charAt(i) == '_' && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
+        }
+        if (!joined) {
+            return false;
+        }
+        for (String part : text.substring(token[0], token[1]).toLowerCase(Locale.ROOT).split("[_.]")) {
+            if (part.length() > 2 && !english.contains(part) && !VERSION.matcher(part).matches()) {
                 return true;
             }
         }
@@ -191,6 +203,16 @@ final class PlatformHandleScanner {
             return true;
         }
         return plainWordAllowed && !english.contains(word);
+    }
+
+    /** "Snapchat: ghostrider": a colon or '=' after the platform says what follows is the name on it. */
+    private static boolean colonBetween(String text, int[] left, int[] right) {
+        for (int i = left[1]; i < right[0]; i++) {
+            if (text.charAt(i) == ':' || text.charAt(i) == '=') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int length(int[] token) {
