@@ -32,6 +32,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             "details", "account", "snapchat", "instagram", "insta", "tiktok", "telegram", "whatsapp", "discord", "car",
             "flat", "room", "house", "home", "bag", "laptop", "birthday", "surname", "statement", "parents", "family",
             "behaviour", "messages", "texts", "posts", "profile", "username", "handle", "view", "version");
+    private static final LowerCaseWords NONE = new LowerCaseWords(Set.of());
     private static volatile DictionaryNameDetector shipped;
 
     private final NameWords lists;
@@ -104,15 +105,21 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         }
         coordinated(text, words, named, found);
         if (!strongWords.isEmpty() || !weakWords.isEmpty() || !contextWords.isEmpty()) {
-            findAgain(text, words, named, new LowerCaseWords(strongWords), new LowerCaseWords(weakWords),
-                    new LowerCaseWords(contextWords), found);
+            findAgain(text, words, named, lookup(strongWords), lookup(weakWords), lookup(contextWords), found);
         }
         return found;
+    }
+
+    private static LowerCaseWords lookup(Set<String> lowerCase) {
+        return lowerCase.isEmpty() ? NONE : new LowerCaseWords(lowerCase);
     }
 
     /** The last word of the run of name-like words starting at {@code i}, or -1 if none starts there. */
     private int runEnd(String text, List<Word> words, int i) {
         Word word = words.get(i);
+        if (!Character.isUpperCase(word.charAt(0))) {
+            return -1;
+        }
         boolean particle = lists.isParticle(word);
         boolean context = contextBefore(text, words, i) || i > 0 && isTitle(words.get(i - 1));
         if (!(particle && Character.isUpperCase(word.charAt(0))) && !runnable(word, text, context)) {
@@ -198,21 +205,25 @@ public final class DictionaryNameDetector implements PersonNameDetector {
         if (gap > 3) {
             return false;
         }
-        String between = text.substring(end.end(), next.start());
-        if (gap == 3 && (between.equals("'s ") || between.equals("\u2019s "))
-                && (lists.personBefore.contains(next) || POSSESSED.contains(next.lower()))) {
+        int at = end.end();
+        boolean space = gap == 1 && text.charAt(at) == ' ';
+        boolean comma = gap == 2 && text.charAt(at) == ',' && text.charAt(at + 1) == ' ';
+        boolean bracket = gap == 2 && text.charAt(at) == ' ' && text.charAt(at + 1) == '(';
+        boolean possessive = gap == 3 && (text.charAt(at) == '\'' || text.charAt(at) == '\u2019') && text.charAt(at + 1) == 's'
+                && text.charAt(at + 2) == ' ';
+        if (possessive && (lists.personBefore.contains(next) || POSSESSED.contains(next.lower()))) {
             return true;
         }
-        if ((between.equals(", ") || between.equals(" (")) && isRelation(words, last + 1)) {
+        if ((comma || bracket) && isRelation(words, last + 1)) {
             return true;
         }
-        if (!(between.equals(" ") || between.equals(", "))) {
+        if (!(space || comma)) {
             return false;
         }
         if (lists.personAfter.contains(next)) {
             return true;
         }
-        return between.equals(" ") && lists.personAfterMidSentence.contains(next) && !words.get(first).opensSentence(text)
+        return space && lists.personAfterMidSentence.contains(next) && !words.get(first).opensSentence(text)
                 && lists.isNameWord(words.get(first));
     }
 

@@ -47,10 +47,13 @@ final class NationalInsuranceScanner {
         char second = Character.toUpperCase(text.charAt(j));
         boolean lettersApart = j > start + 1;
         int afterLetters = j + 1;
-        if (afterLetters < n && PatternScan.isLetter(text.charAt(afterLetters)) || !CheckDigits.isNiPrefix(first, second)) {
+        if (afterLetters >= n || PatternScan.isLetter(text.charAt(afterLetters))) {
             return -1;
         }
         j = separator(text, afterLetters);
+        if (j >= n || !PatternScan.isDigit(text.charAt(j)) || !CheckDigits.isNiPrefix(first, second)) {
+            return -1;
+        }
         boolean digitsApart = j > afterLetters;
         for (int d = 0; d < DIGITS; d++) {
             if (j >= n || !PatternScan.isDigit(text.charAt(j))) {

@@ -1,6 +1,7 @@
 package org.accord.gateway.redaction.scrub;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,12 +32,24 @@ final class PlatformHandleScanner {
             "alias", "screenname", "s", "being", "of", "by");
     /** Words after which only a token shaped like a handle is taken: "calls himself x_y", "goes by x_y". */
     private static final Set<String> SHAPED_ONLY = Set.of("himself", "herself", "themselves", "by");
+    private static final Set<String> TRIGGERS = union(PLATFORMS, NAMING, SHAPED_ONLY);
+    private static final int[] TRIGGER_HASHES = TRIGGERS.stream().mapToInt(String::hashCode).sorted().toArray();
+    private static final int LONGEST_TRIGGER = TRIGGERS.stream().mapToInt(String::length).max().orElse(0);
     /** How many tokens after a platform or "username" a token shaped like a handle is still taken for one. */
     private static final int WINDOW = 8;
     /** After one of these, a plain word needs a handle's shape: it is often just a word ("the account was closed"). */
     private static final Set<String> WEAK = Set.of("account", "profile", "user", "alias", "nickname", "admin");
 
     private PlatformHandleScanner() {
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
     }
 
     static void find(String text, LowerCaseWords english, IdentifierFinder.Candidates out) {
@@ -48,10 +61,10 @@ final class PlatformHandleScanner {
                 taken = t;
                 continue;
             }
-            String word = lower(text, tokens.get(t));
-            if (word == null) {
+            if (!isTrigger(text, tokens.get(t))) {
                 continue;
             }
+            String word = lower(text, tokens.get(t));
             boolean plainPlatform = PLATFORMS.contains(word)
                     && (isUpper(text, tokens.get(t)) || word.length() >= 2 && !english.contains(word));
             boolean platform = plainPlatform || PLATFORMS.contains(word) && t + 1 < tokens.size()
@@ -203,6 +216,36 @@ final class PlatformHandleScanner {
             return true;
         }
         return plainWordAllowed && !english.contains(word);
+    }
+
+    /**
+     * One of the platforms, naming words or shaped-only words: the token's lower-case hash is looked up first, so
+     * most tokens are turned away without a copy or a comparison.
+     */
+    private static boolean isTrigger(String text, int[] token) {
+        int length = length(token);
+        if (length > LONGEST_TRIGGER) {
+            return false;
+        }
+        int hash = 0;
+        for (int i = token[0]; i < token[1]; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            } else if (c >= 128) {
+                return false;
+            }
+            hash = 31 * hash + c;
+        }
+        if (Arrays.binarySearch(TRIGGER_HASHES, hash) < 0) {
+            return false;
+        }
+        for (String trigger : TRIGGERS) {
+            if (trigger.length() == length && text.regionMatches(true, token[0], trigger, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Snapchat: ghostrider": a colon or '=' after the platform says what follows is the name on it. */
