@@ -26,6 +26,8 @@ public final class DictionaryNameDetector implements PersonNameDetector {
 
     private static final String RESOURCES = "/org/accord/gateway/redaction/scrub/";
     private static final int MAX_RUN = 6;
+    /** Capitalised words that still mark a person after them ("Dear Faith"); other capitalised ones start a heading. */
+    private static final Set<String> GREETINGS = Set.of("dear", "hi", "hello", "hey");
     private static final Set<String> DETERMINERS = Set.of("her", "his", "their", "my", "our", "the", "a", "an", "your");
     /** Things a person has: "Olamide's email", "Tadhg's mum". */
     private static final Set<String> POSSESSED = Set.of("email", "number", "phone", "mobile", "address", "contact",
@@ -171,7 +173,18 @@ public final class DictionaryNameDetector implements PersonNameDetector {
                 nameWords++;
             }
         }
-        return nameWords >= 2;
+        return nameWords >= 2 || last > first && last - first < 3 && !words.get(first).opensSentence(text)
+                && noEnglishWord(words, first, last);
+    }
+
+    /** Every word of the run is capitalised and no English word ("Dmytro Kovalenko"): a name, mid-sentence. */
+    private boolean noEnglishWord(List<Word> words, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            if (lists.isEnglish(words.get(k)) || !words.get(k).isCapitalised()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "my friend X", "her cousin X", "housemate X", "a student called X", "Dear X", "his name was X". */
@@ -187,7 +200,8 @@ public final class DictionaryNameDetector implements PersonNameDetector {
                 && words.get(first - 2).lower().equals("name") && words.get(first - 2).isFollowedBy(previous, text)) {
             return true;
         }
-        if (!joined || !lists.personBefore.contains(previous)) {
+        if (!joined || !lists.personBefore.contains(previous)
+                || Character.isUpperCase(previous.charAt(0)) && !GREETINGS.contains(previous.lower())) {
             return false;
         }
         boolean namingWord = "called".equals(previous.lower()) || "named".equals(previous.lower());
@@ -253,6 +267,7 @@ public final class DictionaryNameDetector implements PersonNameDetector {
             String joiner = words.get(k).lower();
             if (!(joiner.equals("and") || joiner.equals("or")) || !words.get(k - 1).isFollowedBy(words.get(k), text)
                     || !words.get(k).isFollowedBy(words.get(k + 1), text)) {
+                listed(text, words, k, named, found);
                 continue;
             }
             int candidate = named[k - 1] && !named[k + 1] ? k + 1 : !named[k - 1] && named[k + 1] ? k - 1 : -1;
@@ -266,6 +281,18 @@ public final class DictionaryNameDetector implements PersonNameDetector {
                 named[candidate] = true;
                 found.add(new Finding(IdentifierType.NAME, word.start(), word.end()));
             }
+        }
+    }
+
+    /** "Sinéad, Ewa and Ngozi": a capitalised word that is no English word, joined by a comma to a name found. */
+    private void listed(String text, List<Word> words, int k, boolean[] named, List<Finding> found) {
+        Word word = words.get(k);
+        Word next = words.get(k + 1);
+        boolean comma = next.start() - word.end() == 2 && text.startsWith(", ", word.end());
+        if (comma && named[k + 1] && !named[k] && word.isCapitalised() && !lists.isEnglish(word)
+                && !lists.notNames.contains(word) && !lists.titles.contains(word)) {
+            named[k] = true;
+            found.add(new Finding(IdentifierType.NAME, word.start(), word.end()));
         }
     }
 

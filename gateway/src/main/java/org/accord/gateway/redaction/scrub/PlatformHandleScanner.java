@@ -61,6 +61,12 @@ final class PlatformHandleScanner {
                 taken = t;
                 continue;
             }
+            int tag = discordTag(text, tokens.get(t));
+            if (t > taken && tag > 0) {
+                out.add(IdentifierType.HANDLE, tokens.get(t)[0], tag);
+                taken = t + 1;
+                continue;
+            }
             if (!isTrigger(text, tokens.get(t))) {
                 continue;
             }
@@ -246,6 +252,20 @@ final class PlatformHandleScanner {
             }
         }
         return false;
+    }
+
+    /** A name with a Discord discriminator ("Raven#4412"): the end of the tag, or -1. */
+    private static int discordTag(String text, int[] token) {
+        int hash = token[1];
+        if (hash + 5 > text.length() || text.charAt(hash) != '#' || length(token) < 2) {
+            return -1;
+        }
+        for (int i = hash + 1; i <= hash + 4; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return -1;
+            }
+        }
+        return hash + 5 < text.length() && Character.isLetterOrDigit(text.charAt(hash + 5)) ? -1 : hash + 5;
     }
 
     /** "Snapchat: ghostrider": a colon or '=' after the platform says what follows is the name on it. */
