@@ -56,12 +56,12 @@ final class PlatformHandleScanner {
         List<int[]> tokens = tokens(text);
         int taken = -1;
         for (int t = 0; t < tokens.size(); t++) {
-            if (t > taken && underscored(text, tokens.get(t), english)) {
+            if (t > taken && tokens.get(t)[2] != 0 && underscored(text, tokens.get(t), english)) {
                 out.add(IdentifierType.HANDLE, tokens.get(t)[0], tokens.get(t)[1]);
                 taken = t;
                 continue;
             }
-            int tag = discordTag(text, tokens.get(t));
+            int tag = tokens.get(t)[1] < text.length() && text.charAt(tokens.get(t)[1]) == '#' ? discordTag(text, tokens.get(t)) : -1;
             if (t > taken && tag > 0) {
                 out.add(IdentifierType.HANDLE, tokens.get(t)[0], tag);
                 taken = t + 1;
@@ -300,7 +300,7 @@ final class PlatformHandleScanner {
         return true;
     }
 
-    /** Tokens of letters, digits, '_' and inner '.' or apostrophe, as {start, end}. */
+    /** Tokens of letters, digits, '_' and inner '.' or apostrophe, as {start, end, 1 if it holds an '_' else 0}. */
     private static List<int[]> tokens(String text) {
         List<int[]> tokens = new ArrayList<>(text.length() / 6 + 1);
         int n = text.length();
@@ -311,11 +311,13 @@ final class PlatformHandleScanner {
                 continue;
             }
             int start = i;
+            int underscore = 0;
             while (i < n && (isTokenChar(text.charAt(i)) || (text.charAt(i) == '.' || text.charAt(i) == '\'')
                     && i + 1 < n && isTokenChar(text.charAt(i + 1)))) {
+                underscore |= text.charAt(i) == '_' ? 1 : 0;
                 i++;
             }
-            tokens.add(new int[] {start, i});
+            tokens.add(new int[] {start, i, underscore});
         }
         return tokens;
     }

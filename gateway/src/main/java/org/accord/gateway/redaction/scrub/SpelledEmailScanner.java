@@ -50,9 +50,11 @@ final class SpelledEmailScanner {
             }
             int markerEnd = -1;
             boolean bare = false;
-            for (String marker : BRACKETED_AT) {
-                if (lower.startsWith(marker, i)) {
-                    markerEnd = i + marker.length();
+            if (c != 'a') {
+                for (String marker : BRACKETED_AT) {
+                    if (lower.startsWith(marker, i)) {
+                        markerEnd = i + marker.length();
+                    }
                 }
             }
             if (markerEnd < 0 && c == '@' && i > 0 && lower.charAt(i - 1) == ' ' && i + 1 < n && lower.charAt(i + 1) == ' ') {
