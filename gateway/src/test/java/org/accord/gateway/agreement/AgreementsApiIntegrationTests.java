@@ -88,6 +88,20 @@ class AgreementsApiIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void whenTheCallerNamesASenderOfAnotherOrganisationThenThePermitCarriesNoPreview() {
+        ObjectNode request = Fixtures.submission("referral-outcome", "uni-northbridge/safeguarding-lead", "referral-feedback",
+                Fixtures.example("referral-outcome"));
+        request.put("sender", "ctp-nw-prevent");
+
+        JsonNode body = client.postJson("/api/v1/agreements/check", DPO, Fixtures.json(request)).json();
+
+        assertThat(body.get("decision").asString()).isEqualTo("PERMIT");
+        assertThat(body.get("fields").get("shared").size()).isPositive();
+        assertThat(body.get("preview") == null || body.get("preview").isNull()).isTrue();
+        assertThat(body.get("previewReplaced") == null || body.get("previewReplaced").isNull()).isTrue();
+    }
+
+    @Test
     void whenADryRunHitsAnExpiredAgreementThenTheDenialCodeIsReported() {
         ObjectNode request = Fixtures.submission("safeguarding-concern", "uni-eastmoor/safeguarding-lead",
                 "student-transfer-safeguarding", Fixtures.example("safeguarding-concern"));
