@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.accord.gateway.record.RecordSchemas;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.redaction.FieldTransform;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.redaction.Minimiser;
+import org.accord.gateway.redaction.ReplacedSpan;
 import org.accord.gateway.redaction.scrub.TextTooLongException;
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.web.ApiProblemException;
@@ -77,7 +79,10 @@ public class AgreementsController {
 
     @PostMapping("/check")
     @Operation(summary = "Dry run: which agreement would apply to this record and exactly what would be shared",
-            description = "Nothing is sent or stored. The sender is the caller's organisation unless `sender` names another.")
+            description = "Nothing is sent, stored or logged. The sender is the caller's organisation unless `sender` names "
+                    + "another. For a permit, `preview` is the record exactly as the recipient would receive it (scrubbed "
+                    + "free text included) and `previewReplaced` lists each placeholder in it with its type, field (JSON "
+                    + "Pointer) and position; both are given only when the sender is of the caller's own organisation.")
     public DryRun check(Caller caller, @RequestBody DryRunRequest request) {
         if (request.recordType() == null || request.recipient() == null || request.purpose() == null || request.record() == null
                 || !request.record().isObject()) {
@@ -100,7 +105,7 @@ public class AgreementsController {
                 request.purpose(), direction, today, request.record()));
         if (decision instanceof Deny deny) {
             return new DryRun(sender, direction, "DENY", deny.code().name(), deny.reason(), deny.agreementOrNull(), null, null,
-                    List.of(), null);
+                    List.of(), null, null, null);
         }
         Permit permit = (Permit) decision;
         MinimisedRecord minimised;
@@ -110,9 +115,11 @@ public class AgreementsController {
         catch (TextTooLongException e) {
             return DryRun.invalid(sender, direction, TextTooLongException.CODE, List.of());
         }
+        boolean ownRecord = Organisation.organisationOf(sender).equals(Organisation.organisationOf(caller.organisation()));
         return new DryRun(sender, direction, "PERMIT", null, "Permitted under " + permit.agreement().id() + " flow "
                 + permit.flowId() + ".", permit.agreement(), permit.flowId(), permit.channel().kind().code(), List.of(),
-                new FieldOutcome(minimised.shared(), minimised.transformed(), minimised.withheld()));
+                new FieldOutcome(minimised.shared(), minimised.transformed(), minimised.withheld()),
+                ownRecord ? minimised.content() : null, ownRecord ? minimised.replaced() : null);
     }
 
     /** A dry-run request: the submission envelope, with an optional sender for testing on behalf of a unit. */
@@ -120,13 +127,21 @@ public class AgreementsController {
             JsonNode record) {
     }
 
-    /** What would happen: the decision, and for a permit the fate of every field present in the record. */
+    /**
+     * What would happen: the decision, and for a permit the fate of every field present in the record and, for the
+     * sender only, the record as the recipient would receive it with each replaced span's type. The preview is in
+     * this answer alone: the dry run writes nothing to the transfer log.
+     */
     public record DryRun(String sender, Direction direction, String decision, String code, String reason,
-            AgreementRef agreement, String flowId, String channel, List<SchemaViolation> schemaViolations, FieldOutcome fields) {
+            AgreementRef agreement, String flowId, String channel, List<SchemaViolation> schemaViolations, FieldOutcome fields,
+            @Schema(description = "The record exactly as the recipient would receive it; only when the sender is of the caller's organisation")
+            JsonNode preview,
+            @Schema(description = "Each placeholder in `preview`: field (JSON Pointer), type (NAME, PHONE, ...), start and end in that string")
+            List<ReplacedSpan> previewReplaced) {
 
         static DryRun invalid(String sender, Direction direction, String code, List<SchemaViolation> violations) {
             return new DryRun(sender, direction, "INVALID", code, "The record is not valid for this record type.", null, null,
-                    null, violations, null);
+                    null, violations, null, null, null);
         }
     }
 

@@ -12,12 +12,16 @@ import tools.jackson.databind.JsonNode;
  * @param shared      fields sent unchanged
  * @param transformed fields sent changed, with the rule applied
  * @param withheld    fields present in the input and not sent
+ * @param replaced    where in {@code content} a scrub put a placeholder, and for what; for the dry run's preview
+ *                    only, never for the transfer log
  */
-public record MinimisedRecord(JsonNode content, List<String> shared, List<FieldTransform> transformed, List<String> withheld) {
+public record MinimisedRecord(JsonNode content, List<String> shared, List<FieldTransform> transformed, List<String> withheld,
+                              List<ReplacedSpan> replaced) {
 
     public MinimisedRecord {
         shared = List.copyOf(shared);
         transformed = List.copyOf(transformed);
         withheld = List.copyOf(withheld);
+        replaced = List.copyOf(replaced);
     }
 }

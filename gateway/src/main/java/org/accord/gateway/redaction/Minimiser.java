@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.accord.gateway.redaction.scrub.Finding;
 import org.accord.gateway.redaction.scrub.ScrubProfile;
 import org.accord.gateway.redaction.scrub.ScrubResult;
 import org.accord.gateway.redaction.scrub.StudentNumberPattern;
@@ -68,12 +70,12 @@ public final class Minimiser {
      */
     public MinimisedRecord minimise(RedactionPlan plan, JsonNode record, LocalDate transferDate) {
         Run run = new Run(plan, record, transferDate);
-        JsonNode content = run.walk(record, "");
+        JsonNode content = run.walk(record, "", "");
         if (content == null) {
             content = NODES.objectNode();
         }
         return new MinimisedRecord(content, List.copyOf(run.shared), List.copyOf(run.transformed.values()),
-                List.copyOf(run.withheld));
+                List.copyOf(run.withheld), run.replaced);
     }
 
     private final class Run {
@@ -84,6 +86,7 @@ public final class Minimiser {
         private final Map<String, FieldTransform> transformed = new LinkedHashMap<>();
         private final Set<String> withheld = new LinkedHashSet<>();
         private final Map<FieldRule.Scrub, ScrubProfile> profiles = new HashMap<>();
+        private final List<ReplacedSpan> replaced = new ArrayList<>();
 
         Run(RedactionPlan plan, JsonNode record, LocalDate transferDate) {
             this.plan = plan;
@@ -91,19 +94,22 @@ public final class Minimiser {
             this.transferDate = transferDate;
         }
 
-        JsonNode walk(JsonNode node, String path) {
+        /**
+         * @param pointer where the value will be in the minimised record (JSON Pointer), for the spans a scrub replaced
+         */
+        JsonNode walk(JsonNode node, String path, String pointer) {
             if (node == null || node.isMissingNode()) {
                 return null;
             }
             Optional<FieldRule> rule = path.isEmpty() ? Optional.empty() : plan.ruleFor(path);
             if (rule.isPresent()) {
-                return apply(rule.get(), node, path);
+                return apply(rule.get(), node, path, pointer);
             }
             if (node.isObject()) {
                 ObjectNode out = NODES.objectNode();
                 for (Map.Entry<String, JsonNode> property : node.properties()) {
                     String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
-                    JsonNode value = walk(property.getValue(), child);
+                    JsonNode value = walk(property.getValue(), child, pointer + "/" + escape(property.getKey()));
                     if (value != null) {
                         out.set(property.getKey(), value);
                     }
@@ -113,7 +119,7 @@ public final class Minimiser {
             if (node.isArray()) {
                 ArrayNode out = NODES.arrayNode();
                 for (JsonNode item : node) {
-                    JsonNode value = walk(item, path + "[]");
+                    JsonNode value = walk(item, path + "[]", pointer + "/" + out.size());
                     if (value != null) {
                         out.add(value);
                     }
@@ -124,7 +130,7 @@ public final class Minimiser {
             return null;
         }
 
-        private JsonNode apply(FieldRule rule, JsonNode node, String path) {
+        private JsonNode apply(FieldRule rule, JsonNode node, String path, String pointer) {
             if (rule instanceof FieldRule.Share) {
                 shared.add(path);
                 return node.deepCopy();
@@ -138,7 +144,7 @@ public final class Minimiser {
                 return node;
             }
             if (rule instanceof FieldRule.Scrub scrub) {
-                return scrub(scrub, node, path);
+                return scrub(scrub, node, path, pointer);
             }
             Optional<String> value = transform(rule, node);
             if (value.isEmpty()) {
@@ -149,7 +155,7 @@ public final class Minimiser {
             return NODES.stringNode(value.get());
         }
 
-        private JsonNode scrub(FieldRule.Scrub rule, JsonNode node, String path) {
+        private JsonNode scrub(FieldRule.Scrub rule, JsonNode node, String path, String pointer) {
             if (!node.isString()) {
                 withheld.add(path);
                 return null;
@@ -159,6 +165,13 @@ public final class Minimiser {
             String applied = summary.isEmpty() ? rule.name() : rule.name() + ":" + summary;
             FieldTransform previous = transformed.get(path);
             transformed.put(path, new FieldTransform(path, previous == null ? applied : merge(previous.rule(), applied)));
+            int shift = 0;
+            for (Finding finding : result.findings()) {
+                int start = finding.start() + shift;
+                String placeholder = finding.type().placeholder();
+                replaced.add(new ReplacedSpan(pointer, finding.type().label(), start, start + placeholder.length()));
+                shift += placeholder.length() - finding.length();
+            }
             return NODES.stringNode(result.text());
         }
 
@@ -212,6 +225,11 @@ public final class Minimiser {
             }
         }
         return compiled;
+    }
+
+    /** A key as a JSON Pointer reference token (RFC 6901): '~' and '/' escaped. */
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** Counts of two scrubs of one path (items of an array) added up: {@code scrub:PHONE=1} and {@code scrub:PHONE=2,NAME=1}. */

@@ -58,8 +58,47 @@ class AgreementsApiIntegrationTests extends GatewayIntegrationTest {
         assertThat(strings(body.get("fields").get("shared"))).contains("subject.names", "concern.ideologyCategory");
         assertThat(body.get("fields").get("transformed").toString()).contains("concern.summary", "scrub:");
         assertThat(body.get("fields").get("transformed").toString()).contains("subject.ucasPersonalId");
-        assertThat(response.json().toString()).doesNotContain("Okafor");
+        assertThat(body.get("fields").toString()).doesNotContain("Okafor");
         assertThat(client.get("/api/v1/mailbox", "ctp-nw-prevent").json().get("waiting").asLong()).isEqualTo(mailboxBefore);
+    }
+
+    @Test
+    void whenTheSenderDryRunsARecordThenThePreviewIsTheRecordAsTheRecipientGetsItWithEachReplacedSpanTyped() {
+        ObjectNode request = Fixtures.referral();
+        request.put("sender", "uni-northbridge/safeguarding-lead");
+
+        JsonNode body = client.postJson("/api/v1/agreements/check", DPO, Fixtures.json(request)).json();
+
+        JsonNode preview = body.get("preview");
+        assertThat(preview.has("subject")).isTrue();
+        assertThat(preview.get("subject").has("religion")).isFalse();
+        String summary = preview.get("concern").get("summary").asString();
+        assertThat(summary).contains("[NAME]", "[PHONE]").doesNotContain("Priya Desai", "07700 900123");
+        List<String> typesInSummary = new java.util.ArrayList<>();
+        for (JsonNode span : body.get("previewReplaced")) {
+            if (span.get("field").asString().equals("/concern/summary")) {
+                String placeholder = summary.substring(span.get("start").asInt(), span.get("end").asInt());
+                assertThat(placeholder).isEqualTo("[" + span.get("type").asString() + "]");
+                typesInSummary.add(span.get("type").asString());
+            }
+        }
+        assertThat(typesInSummary).contains("NAME", "PHONE");
+        String log = new String(client.get("/api/v1/audit/export", DPO).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).doesNotContain(summary).doesNotContain("Priya Desai");
+    }
+
+    @Test
+    void whenTheCallerNamesASenderOfAnotherOrganisationThenThePermitCarriesNoPreview() {
+        ObjectNode request = Fixtures.submission("referral-outcome", "uni-northbridge/safeguarding-lead", "referral-feedback",
+                Fixtures.example("referral-outcome"));
+        request.put("sender", "ctp-nw-prevent");
+
+        JsonNode body = client.postJson("/api/v1/agreements/check", DPO, Fixtures.json(request)).json();
+
+        assertThat(body.get("decision").asString()).isEqualTo("PERMIT");
+        assertThat(body.get("fields").get("shared").size()).isPositive();
+        assertThat(body.get("preview") == null || body.get("preview").isNull()).isTrue();
+        assertThat(body.get("previewReplaced") == null || body.get("previewReplaced").isNull()).isTrue();
     }
 
     @Test

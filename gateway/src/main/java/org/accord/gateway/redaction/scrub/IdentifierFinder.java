@@ -18,7 +18,7 @@ final class IdentifierFinder {
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+");
     private static final Pattern URL_START = Pattern.compile("(?i)(?<![A-Za-z0-9@./])(?:https?://|www\\.|"
-            + "(?:[a-z0-9-]{1,63}+\\.){1,4}+(?:com|org|net|uk|io|me|tv|gg|info|co|ru|app|be|ly|to|link|chat|social)/)"
+            + "(?:[a-z0-9-]{1,63}+\\.){1,4}+(?:com|org|net|uk|io|me|tv|gg|info|co|ru|app|be|ly|to|link|chat|social|ee|fm|cc|xyz|live|site|ng|gh|pl|tr|vn|za|in|pk)/)"
             + "(?=[^\\s<>\"\\[\\]])");
     private static final Pattern HANDLE = Pattern.compile(
             "(?<![A-Za-z0-9._%+@/-])@[A-Za-z0-9_]{2,30}+(?:\\.[A-Za-z0-9_]{1,30}+){0,3}+(?![A-Za-z0-9_@])");
@@ -28,8 +28,6 @@ final class IdentifierFinder {
     private static final Pattern PNC = Pattern.compile("(?<![A-Za-z0-9/])([0-9]{2}|[0-9]{4})/([0-9]{1,7})([A-Z])" + RIGHT);
     private static final Pattern DRIVING_LICENCE = Pattern.compile(
             LEFT + "([A-Z9]{5}) ?[0-9]([0-9]{2})([0-9]{2})[0-9] ?[A-Z9]{2}[0-9][A-Z0-9]{2}" + RIGHT);
-    private static final Pattern NI = Pattern.compile(
-            LEFT + "([A-Za-z])([A-Za-z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]" + RIGHT);
     private static final Pattern POSTCODE = Pattern.compile(
             LEFT + "(GIR ?0AA|([A-Z]{1,2})[0-9]([A-Z0-9]?) ?[0-9]([A-Z]{2}))" + RIGHT);
     private static final Pattern LOWER_CASE_POSTCODE = Pattern.compile(
@@ -77,13 +75,7 @@ final class IdentifierFinder {
                 out.add(IdentifierType.DRIVING_LICENCE, m.start(), m.end());
             }
         });
-        PatternScan.each(NI, text, starts.lettersBeforeDigits, IdentifierFinder::niStart, m -> {
-            String match = m.group();
-            boolean consistentCase = match.equals(match.toUpperCase(Locale.ROOT)) || match.equals(match.toLowerCase(Locale.ROOT));
-            if (consistentCase && CheckDigits.isNiPrefix(Character.toUpperCase(m.group(1).charAt(0)), Character.toUpperCase(m.group(2).charAt(0)))) {
-                out.add(IdentifierType.NI_NUMBER, m.start(), m.end());
-            }
-        });
+        NationalInsuranceScanner.find(text, starts, out);
         PatternScan.each(POSTCODE, text, starts.lettersBeforeDigits, IdentifierFinder::postcodeStart, m -> {
             if (m.group(2) == null || isPostcode(m.group(2), m.group(3), m.group(4))) {
                 out.add(IdentifierType.POSTCODE, m.start(), m.end());
@@ -95,6 +87,8 @@ final class IdentifierFinder {
             }
         });
         PhoneScanner.find(text, out);
+        SpelledEmailScanner.find(text, out);
+        PlatformHandleScanner.find(text, EnglishWords.WORDS, out);
         numbers(text, starts, out);
         if (studentNumbers != null) {
             studentNumbers.each(text, starts, m -> {
@@ -230,16 +224,6 @@ final class IdentifierFinder {
             }
         }
         return true;
-    }
-
-    /** Two letters at a word start, then a digit or a space and a digit. */
-    private static boolean niStart(String text, int i) {
-        if (!PatternScan.isLetter(text.charAt(i)) || !PatternScan.isLetter(PatternScan.at(text, i + 1))
-                || !PatternScan.wordStart(text, i)) {
-            return false;
-        }
-        char third = PatternScan.at(text, i + 2);
-        return PatternScan.isDigit(third) || third == ' ' && PatternScan.isDigit(PatternScan.at(text, i + 3));
     }
 
     /** "GIR", or one or two capitals then a digit, at a word start. */

@@ -41,6 +41,11 @@ final class LowerCaseWords {
         }
     }
 
+    /** Whether a word already in lower case (root locale) is one of the words. */
+    boolean contains(String lowerCase) {
+        return words.contains(lowerCase);
+    }
+
     boolean contains(Word word) {
         return contains(word, 0, word.length());
     }

@@ -43,6 +43,32 @@ class HostileInputScrubTests {
     }
 
     @Test
+    void whenTextRepeatsSpelledOutAtsAndDotsThenOnlyWholeAddressesCount() {
+        String text = "a dot b at c dot ".repeat(SIZE / 16);
+        assertThat(scrub(text).findings()).allSatisfy(f -> assertThat(f.type()).isNotEqualTo(IdentifierType.EMAIL));
+        String spelled = "kasia dot nowak at gmail dot com and ".repeat(SIZE / 37);
+        assertThat(scrub(spelled).text()).isEqualTo("[EMAIL] and ".repeat(SIZE / 37));
+    }
+
+    @Test
+    void whenTextRepeatsPlatformWordsThenNoPlatformWordIsTakenForAHandle() {
+        String text = "insta is username is telegram account ".repeat(SIZE / 39);
+        assertThat(scrub(text).text()).isEqualTo(text);
+    }
+
+    @Test
+    void whenTextIsSingleDigitsWithSpacesAndBracketsThenOnlyElevenDigitNumbersCount() {
+        String text = "0 (7) 7-0.0 ".repeat(SIZE / 12);
+        assertThat(scrub(text).findings()).allSatisfy(f -> assertThat(f.type()).isNotEqualTo(IdentifierType.PHONE));
+    }
+
+    @Test
+    void whenTextIsOneLongRunOfCapitalisedNameWordsThenEveryNameIsReplaced() {
+        String text = "Kwabena Ní Wiśniewska van ".repeat(SIZE / 26);
+        assertThat(scrub(text).text()).doesNotContain("Kwabena").doesNotContain("Wiśniewska");
+    }
+
+    @Test
     void whenTextIsAllDigitsThenNoTenDigitOrPhoneMatchIsCarvedOutOfIt() {
         String text = "0".repeat(SIZE);
         assertThat(scrub(text).text()).isEqualTo(text);
