@@ -35,7 +35,7 @@ public record RetentionProperties(Boolean enabled, @NotNull Period sealedAfterAc
 
     public RetentionProperties {
         enabled = enabled == null || enabled;
-        batchSize = batchSize == null ? 500 : batchSize;
+        batchSize = batchSize == null ? 100 : batchSize;
         archiveSegmentEntries = archiveSegmentEntries == null ? 10_000 : archiveSegmentEntries;
     }
 }
