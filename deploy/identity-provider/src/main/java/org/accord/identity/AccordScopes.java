@@ -20,7 +20,8 @@ final class AccordScopes {
             "inbound",
             "agreements:read",
             "audit:read",
-            "delivery:resend");
+            "delivery:resend",
+            "metrics:read");
 
     private AccordScopes() {
     }

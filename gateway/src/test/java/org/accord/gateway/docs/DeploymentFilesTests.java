@@ -57,6 +57,23 @@ class DeploymentFilesTests {
     // --- The Dockerfile --------------------------------------------------------------------------------------------
 
     @Test
+    void whenTheGatewayKnowsAScopeThenTheIdentityProviderMayGrantIt() throws IllegalAccessException {
+        String known = read(DEPLOY.resolve("identity-provider/src/main/java/org/accord/identity/AccordScopes.java"));
+        List<String> scopes = new ArrayList<>();
+        for (java.lang.reflect.Field field : org.accord.gateway.security.Scopes.class.getFields()) {
+            if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                String scope = (String) field.get(null);
+                if (!scope.endsWith(":")) {
+                    scopes.add(scope);
+                }
+            }
+        }
+        assertThat(scopes).as("the gateway's scopes").contains("audit:read", "metrics:read");
+        assertThat(scopes).as("scopes the identity provider refuses to register (AccordScopes)")
+                .allMatch(scope -> known.contains('"' + scope + '"'));
+    }
+
+    @Test
     void whenTheImageIsBuiltThenItRunsTheExecJarExtractedInLayersWithTheDocumentedJvmOptionsAndTheProdProfile() {
         List<String> entrypoint = entrypoint();
         int jar = entrypoint.indexOf("-jar");
