@@ -14,7 +14,12 @@ state=${ACCORD_CLUSTER_DIR:-/tmp/accord-cluster}
 
 started_here=0
 if ! "$here/cluster.sh" status 2>/dev/null | grep -q '^haproxy .*running'; then
-  "$here/cluster.sh" up || { echo "0 passed, 1 failed"; exit 1; }
+  if ! "$here/cluster.sh" up; then
+    # What did start is stopped again (its ports would block the next try), unless kept for a look.
+    [ "${KEEP_CLUSTER:-0}" = 1 ] || "$here/cluster.sh" down
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
   started_here=1
 fi
 java "$here/FaultDrill.java" "$state" "$here/cluster.sh" "$repo" "${1:-20}" "${2:-150}"
