@@ -183,10 +183,13 @@ public final class LoadDriver {
         }
         command.addAll(List.of("-jar", build.jar().toString(), "--server.port=" + port, "--accord.data-dir=" + dataDir,
                 "--spring.artemis.embedded.data-directory=" + dataDir.resolve("broker-" + index), "--accord.inbound.tls.port=0",
-                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN",
-                // The driver is the one client and submits far beyond the default 100 a second: its own limit is raised.
-                "--accord.security.rate-limits.clients.uni-northbridge.requests-per-second=1000000",
-                "--accord.security.rate-limits.clients.uni-northbridge.burst=1000000"));
+                "--accord.delivery.max-outstanding-per-recipient=100000000", "--logging.level.org.accord=WARN"));
+        // The driver submits far beyond the default 100 a second and reads the log of every transfer afterwards:
+        // the limits of the clients it uses are raised.
+        for (String client : List.of("uni-northbridge", "accord-dpo", "accord-monitoring")) {
+            command.add("--accord.security.rate-limits.clients." + client + ".requests-per-second=1000000");
+            command.add("--accord.security.rate-limits.clients." + client + ".burst=1000000");
+        }
         if (postgres != null) {
             command.addAll(postgres.gatewayArguments());
         }
