@@ -52,7 +52,6 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, JwtDecoder decoder, Clock clock, RateLimits limits,
             SecurityProperties security) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-        VerifiedTokens tokens = new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,15 +65,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers(HttpMethod.GET, "/api/v1/retention").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(tokens))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .addFilterBefore(new ClientRateLimitFilter(limits, problems, security), AuthorizationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        SecurityHeaders.api(http);
-        return http.build();
+                        .anyRequest().denyAll());
+        return bearerTokenChain(http, problems, decoder, clock, limits, security);
     }
 
     @Bean
@@ -82,7 +74,6 @@ public class SecurityConfiguration {
     SecurityFilterChain actuatorSecurity(HttpSecurity http, JsonMapper json, JwtDecoder decoder, Clock clock, RateLimits limits,
             SecurityProperties security) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-        VerifiedTokens tokens = new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS);
         http.securityMatcher("/actuator", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -92,8 +83,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**",
                                 "/actuator/health/**").hasAuthority(Scopes.authority(Scopes.METRICS_READ))
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs
+                        .anyRequest().denyAll());
+        return bearerTokenChain(http, problems, decoder, clock, limits, security);
+    }
+
+    /** The rest of a chain whose callers present bearer tokens: verification, rate limits, problems, headers. */
+    private static SecurityFilterChain bearerTokenChain(HttpSecurity http, ProblemSecurityHandlers problems, JwtDecoder decoder,
+            Clock clock, RateLimits limits, SecurityProperties security) throws Exception {
+        VerifiedTokens tokens = new VerifiedTokens(decoder, clock, REMEMBER_VERIFIED_TOKEN, MAXIMUM_VERIFIED_TOKENS);
+        http.oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
