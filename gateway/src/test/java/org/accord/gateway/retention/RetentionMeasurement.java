@@ -39,8 +39,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 16 KiB sealed copy, two subject references and an idempotency key) and times one purge run over them.
  * {@link #diskGrowthPerTransfer} drives the real API for {@code accord.measure.days} simulated days of
  * {@code accord.measure.per-day} referrals each, all collected and acknowledged, moving the clock a day at a time,
- * with the purge off and then on, and reports the database file's size per transfer ({@code accord.measure.transfer-log}
- * shortens the log's period, to see the archive at work too). Results go to standard out
+ * with the purge off and then on ({@code accord.measure.purge=on|off|both}), and reports the database file's size per
+ * transfer ({@code accord.measure.transfer-log} shortens the log's period, to see the archive at work too). Each
+ * simulated day lasts {@code accord.measure.day-seconds} (50) of real time, longer than H2 keeps a chunk it could
+ * reuse; the embedded store's compaction runs every 10 s unless {@code -Daccord.measure.no-compaction=true}. Results go to standard out
  * and to {@code target/retention-measurement.txt}.
  */
 @EnabledIfSystemProperty(named = "accord.measure.retention", matches = "true")
@@ -48,6 +50,7 @@ class RetentionMeasurement {
 
     private static final int TRANSFERS = Integer.getInteger("accord.measure.transfers", 100_000);
     private static final int SEALED_BYTES = 16 * 1024;
+    private static final int DAY_SECONDS = Integer.getInteger("accord.measure.day-seconds", 50);
     private static final Path RESULTS = Path.of("target", "retention-measurement.txt");
 
     @Test
@@ -87,25 +90,29 @@ class RetentionMeasurement {
     void diskGrowthPerTransfer() throws Exception {
         int days = Integer.getInteger("accord.measure.days", 40);
         int perDay = Integer.getInteger("accord.measure.per-day", 50);
-        for (boolean purging : List.of(false, true)) {
-            List<Long> sizes = growth(purging, days, perDay);
+        boolean compacting = !Boolean.getBoolean("accord.measure.no-compaction");
+        String purge = System.getProperty("accord.measure.purge", "both");
+        List<Boolean> runs = "both".equals(purge) ? List.of(false, true) : List.of("on".equals(purge));
+        for (boolean purging : runs) {
+            List<Long> sizes = growth(purging, compacting, days, perDay);
             long firstHalf = sizes.get(days / 2) - sizes.get(0);
             long secondHalf = sizes.get(days) - sizes.get(days / 2);
             int half = days / 2 * perDay;
-            report(String.format("purge %s: %d days of %d acknowledged referrals; database file %,d bytes at the start, %,d at day %d, "
+            report(String.format("purge %s, compaction %s: %d days of %d acknowledged referrals; database file %,d bytes at the start, %,d at day %d, "
                     + "%,d at day %d; growth per transfer %,d bytes in the first half, %,d in the second; sizes by day %s",
-                    purging ? "on" : "off", days, perDay, sizes.get(0), sizes.get(days / 2), days / 2, sizes.get(days), days,
+                    purging ? "on" : "off", compacting ? "on" : "off", days, perDay, sizes.get(0), sizes.get(days / 2), days / 2, sizes.get(days), days,
                     firstHalf / half, secondHalf / half, sizes));
         }
     }
 
-    private static List<Long> growth(boolean purging, int days, int perDay) throws Exception {
+    private static List<Long> growth(boolean purging, boolean compacting, int days, int perDay) throws Exception {
         MovableClock clock = new MovableClock();
         Path root = Files.createTempDirectory("accord-growth-measure-");
         List<Long> sizes = new ArrayList<>();
         try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
                 .initializers(clock.asGatewayClock()).run("--server.port=0", "--accord.data-dir=" + root.resolve("data"),
                         "--accord.retention.enabled=" + purging, "--accord.retention.purge-every=PT24H",
+                        "--accord.storage.h2-compact-every=" + (compacting ? "PT10S" : "PT24H"),
                         "--accord.retention.transfer-log=" + System.getProperty("accord.measure.transfer-log", "P6Y"))) {
             sizes.add(databaseBytes(root));
             for (int day = 1; day <= days; day++) {
@@ -118,6 +125,9 @@ class RetentionMeasurement {
                     client.post("/api/v1/mailbox/" + id + "/ack", "ctp-nw-prevent", null, new byte[0], Map.of());
                 }
                 gateway.getBean(LogIntegrator.class).integrateAll();
+                // H2 reuses a chunk's space, and rewrites a chunk, only once it is older than its retention time
+                // (45 s of real time); a simulated day must last longer than that, or nothing could be reused.
+                Thread.sleep(DAY_SECONDS * 1000L);
                 clock.advance(Duration.ofDays(1));
                 if (purging) {
                     gateway.getBean(RetentionPurge.class).run();
