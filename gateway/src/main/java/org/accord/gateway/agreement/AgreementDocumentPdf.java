@@ -24,7 +24,8 @@ public final class AgreementDocumentPdf {
             th { background: #f3f2f1; width: 30%; }
             thead th { width: auto; }
             tr { page-break-inside: avoid; }
-            .mono { font-family: monospace; font-size: 8.5pt; word-wrap: break-word; }
+            .mono { font-family: monospace; font-size: 7.5pt; color: #505a5f; }
+            thead th.field { width: 45%; }
             .digest { font-family: monospace; font-size: 9pt; }
             """;
 
@@ -64,12 +65,13 @@ public final class AgreementDocumentPdf {
             for (AgreementDocument.FlowTable flow : section.flows()) {
                 h.append("<h3>").append(esc(flow.heading())).append("</h3>");
                 facts(h, flow.facts());
-                h.append("<table><thead><tr><th>Field</th><th>What is shared</th><th>Path and rule</th></tr></thead><tbody>");
+                h.append("<table><thead><tr><th class=\"field\">Field</th><th>What is shared</th></tr></thead><tbody>");
                 for (AgreementDocument.FieldLine f : flow.fields()) {
-                    h.append("<tr><td>").append(esc(f.field())).append("</td><td>").append(esc(f.treatment()))
-                            .append("</td><td class=\"mono\">").append(esc(f.path() + " " + f.rule())).append("</td></tr>");
+                    h.append("<tr><td>").append(esc(f.field())).append("<br/><span class=\"mono\">").append(esc(f.path()))
+                            .append("</span></td><td>").append(esc(f.treatment())).append("<br/><span class=\"mono\">")
+                            .append(esc(f.rule())).append("</span></td></tr>");
                 }
-                h.append("<tr><td>any other field</td><td>never shared</td><td class=\"mono\">drop</td></tr>");
+                h.append("<tr><td>any other field</td><td>never shared<br/><span class=\"mono\">drop</span></td></tr>");
                 h.append("</tbody></table>");
             }
         }
