@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * {@code openssl cms -sign -binary -outform DER}, as a signatory's own tools would. Tests using it are skipped where
  * {@code openssl} is not installed.
  */
-final class OpenSslSignatories {
+public final class OpenSslSignatories {
 
     private final Path dir;
-    final Path caCertificate;
+    public final Path caCertificate;
     private final Path caKey;
     private int serial;
 
@@ -31,13 +31,13 @@ final class OpenSslSignatories {
     }
 
     /** A new CA in {@code dir}; skips the test if OpenSSL is missing. */
-    static OpenSslSignatories ca(Path dir, String caName) throws IOException {
+    public static OpenSslSignatories ca(Path dir, String caName) throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath(), "openssl is not installed");
         return new OpenSslSignatories(dir, caName);
     }
 
     /** A key and certificate for a person: subject CN and O as given. Returns {key, certificate}. */
-    Path[] person(String commonName, String organisation) throws IOException {
+    public Path[] person(String commonName, String organisation) throws IOException {
         String base = "signer-" + (++serial);
         Path key = dir.resolve(base + ".key");
         Path csr = dir.resolve(base + ".csr");
@@ -52,7 +52,7 @@ final class OpenSslSignatories {
     }
 
     /** Signs {@code file} as OpenSSL does, into {@code signature}. */
-    static void sign(Path file, Path[] keyAndCertificate, Path signature) throws IOException {
+    public static void sign(Path file, Path[] keyAndCertificate, Path signature) throws IOException {
         run("openssl", "cms", "-sign", "-binary", "-in", file.toString(), "-signer", keyAndCertificate[1].toString(),
                 "-inkey", keyAndCertificate[0].toString(), "-outform", "DER", "-out", signature.toString());
     }
@@ -67,7 +67,7 @@ final class OpenSslSignatories {
         }
     }
 
-    static String run(String... command) throws IOException {
+    public static String run(String... command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         try {
@@ -91,7 +91,7 @@ final class OpenSslSignatories {
     }
 
     /** A copy of the shipped agreements folder (top level only) in {@code target}. */
-    static Path copyShipped(Path target) throws IOException {
+    public static Path copyShipped(Path target) throws IOException {
         Files.createDirectories(target);
         List<Path> files = new ArrayList<>();
         try (var stream = Files.list(Path.of("../agreements"))) {
