@@ -149,8 +149,9 @@ public final class AgreementCatalogue {
             if (policy.required()) {
                 for (SignatureStatus status : signatures) {
                     if (!status.valid()) {
-                        problems.add(new CatalogueProblem(file.file().name(), 0, "signatory " + status.signatory().name()
-                                + " of " + status.signatory().organisation() + ": " + status.detail(),
+                        // The signatory's organisation and the file, not their name: problems go to the application log.
+                        problems.add(new CatalogueProblem(file.file().name(), 0, "the signature of the "
+                                + status.signatory().organisation() + " signatory (" + status.file() + "): " + status.detail(),
                                 status.problemOrNull().name()));
                     }
                 }

@@ -78,7 +78,7 @@ final class SignatoryCheck {
         }
         if (!namesSignatory(certificate, signatory)) {
             return new SignatureStatus(signatory, name, true, SignatureProblem.SIGNER_NOT_SIGNATORY,
-                    "the certificate names " + subject + ", not " + signatory.name() + " of " + signatory.organisation(),
+                    "the certificate does not name this signatory (CN the signatory's name, O the organisation)",
                     subject, fingerprint, signedAt);
         }
         return new SignatureStatus(signatory, name, true, null, "valid", subject, fingerprint, signedAt);

@@ -63,7 +63,8 @@ class AgreementSignaturesTests {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("SIGNATURE_MISSING");
             assertThat(p.file()).isEqualTo(REFERRALS + ".yaml");
-            assertThat(p.toString()).contains("SIGNATURE_MISSING", "Det. Supt. Karen Liu");
+            assertThat(p.toString()).contains("SIGNATURE_MISSING", "ctp-nw-prevent", REFERRALS + ".v2.ctp-nw-prevent.p7s")
+                    .doesNotContain("Karen Liu");
         });
         AgreementCatalogue optional = AgreementCatalogue.check(folder, SCHEMAS, SignaturePolicy.OPTIONAL, Instant.now()).orElseThrow();
         assertThat(AgreementDocument.of(optional.current(REFERRALS).orElseThrow(), optional.organisations()).signatures())
