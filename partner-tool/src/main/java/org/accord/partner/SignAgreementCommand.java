@@ -62,7 +62,7 @@ final class SignAgreementCommand implements Callable<Integer> {
         }
         String id = agreement.get("id").asString();
         int version = agreement.get("version").asInt();
-        Path target = out != null ? out : file.toAbsolutePath().resolveSibling(id + ".v" + version + "." + signsFor + ".p7s");
+        Path target = out != null ? out : file.toAbsolutePath().resolveSibling(id + ".v" + version + "." + signsFor.replace('/', '.') + ".p7s");
         Files.write(target, DetachedSignatures.sign(content, Pem.readPrivateKey(key), certificate));
         spec.commandLine().getOut().println("signed " + id + " version " + version + " (SHA-256 " + Fingerprints.sha256Hex(content)
                 + ") for " + signsFor + ": " + target);

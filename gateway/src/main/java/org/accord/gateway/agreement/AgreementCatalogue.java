@@ -147,6 +147,15 @@ public final class AgreementCatalogue {
             Agreement agreement = file.agreement().orElseThrow();
             List<SignatureStatus> signatures = signatories.check(agreement, file.file().bytes(), signatureFiles);
             if (policy.required()) {
+                if (agreement.signatories().isEmpty()) {
+                    problems.add(new CatalogueProblem(file.file().name(), 0,
+                            "the agreement lists no signatories, so nobody has signed it", SignatureProblem.SIGNATURE_MISSING.name()));
+                }
+                if (agreement.signatories().stream().map(Signatory::organisation).distinct().count() < agreement.signatories().size()) {
+                    problems.add(new CatalogueProblem(file.file().name(), 0, "two signatories of one organisation would sign in "
+                            + "one file <id>.v<version>.<organisation>.p7s: list one signatory per organisation",
+                            SignatureProblem.SIGNATURE_INVALID.name()));
+                }
                 for (SignatureStatus status : signatures) {
                     if (!status.valid()) {
                         // The signatory's organisation and the file, not their name: problems go to the application log.

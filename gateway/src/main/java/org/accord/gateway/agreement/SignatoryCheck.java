@@ -35,9 +35,9 @@ final class SignatoryCheck {
         this.now = now;
     }
 
-    /** The file name a signatory's signature on this agreement version has. */
+    /** The file name a signatory's signature on this agreement version has (a unit's slash becomes a dot). */
     static String signatureFileName(String agreementId, int version, String organisation) {
-        return agreementId + ".v" + version + "." + organisation + ".p7s";
+        return agreementId + ".v" + version + "." + organisation.replace('/', '.') + ".p7s";
     }
 
     /** One status per signatory, in the order the agreement lists them. */

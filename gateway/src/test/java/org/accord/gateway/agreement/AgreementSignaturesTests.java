@@ -137,6 +137,18 @@ class AgreementSignaturesTests {
     }
 
     @Test
+    void whenAnAgreementListsTwoSignatoriesOfOneOrganisationThenItIsRefusedAsTheirSignaturesWouldShareAFile() throws IOException {
+        Path file = folder.resolve(REFERRALS + ".yaml");
+        Files.writeString(file, Files.readString(file).replace("  - { organisation: ctp-nw-prevent, name: Det. Supt. Karen Liu,",
+                "  - { organisation: uni-northbridge, name: Helen Marsh, position: Safeguarding Lead, date: 2025-12-09 }\n"
+                        + "  - { organisation: ctp-nw-prevent, name: Det. Supt. Karen Liu,"));
+        ca.signAll(folder, AgreementCatalogue.fromDirectories(folder, SCHEMAS));
+
+        assertThat(AgreementCatalogue.check(folder, SCHEMAS, required, Instant.now()).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("one signatory per organisation"));
+    }
+
+    @Test
     void whenAReloadedCatalogueLacksASignatureThenTheOneInForceStays() throws IOException {
         AgreementCatalogue signed = AgreementCatalogue.check(folder, SCHEMAS, required, Instant.now()).orElseThrow();
         AgreementSource source = new AgreementSource(signed);
