@@ -97,6 +97,9 @@ public final class DetachedSignatures {
             throw new InvalidSignatureException("expected one signer, found " + signers.size());
         }
         SignerInformation signer = signers.iterator().next();
+        if (!SignedContent.ACCEPTED_DIGESTS.contains(signer.getDigestAlgOID())) {
+            throw new InvalidSignatureException("the signature's digest is not SHA-256, SHA-384 or SHA-512");
+        }
         @SuppressWarnings("unchecked")
         Store<X509CertificateHolder> store = signed.getCertificates();
         @SuppressWarnings("unchecked")

@@ -32,7 +32,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 /** The inner SignedData of a received message, once decrypted. */
 final class SignedContent {
 
-    private static final Set<String> ACCEPTED_DIGESTS = Set.of(NISTObjectIdentifiers.id_sha256.getId(),
+    /** Digests a signature may use: the SHA-2 family, nothing weaker. */
+    static final Set<String> ACCEPTED_DIGESTS = Set.of(NISTObjectIdentifiers.id_sha256.getId(),
             NISTObjectIdentifiers.id_sha384.getId(), NISTObjectIdentifiers.id_sha512.getId());
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;

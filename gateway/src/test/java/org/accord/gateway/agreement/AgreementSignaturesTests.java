@@ -89,6 +89,19 @@ class AgreementSignaturesTests {
     }
 
     @Test
+    void whenASignatureUsesSha1ThenItIsRefusedWithSignatureInvalid() throws IOException {
+        OpenSslSignatories.sign(folder.resolve(REFERRALS + ".yaml"), ca.person("Prof. Alan Whitcombe", "uni-northbridge"),
+                folder.resolve(REFERRALS + ".v2.uni-northbridge.p7s"), "sha1");
+
+        List<CatalogueProblem> problems = AgreementCatalogue.check(folder, SCHEMAS, required, Instant.now()).problems();
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(p.message()).contains("SHA-256");
+        });
+    }
+
+    @Test
     void whenTheCertificateDoesNotChainToTheTrustAnchorsThenSignatureInvalid() throws IOException {
         OpenSslSignatories other = OpenSslSignatories.ca(Files.createDirectories(work.resolve("other")), "Some Other CA");
         OpenSslSignatories.sign(folder.resolve(REFERRALS + ".yaml"), other.person("Prof. Alan Whitcombe", "uni-northbridge"),

@@ -53,7 +53,12 @@ public final class OpenSslSignatories {
 
     /** Signs {@code file} as OpenSSL does, into {@code signature}. */
     public static void sign(Path file, Path[] keyAndCertificate, Path signature) throws IOException {
-        run("openssl", "cms", "-sign", "-binary", "-in", file.toString(), "-signer", keyAndCertificate[1].toString(),
+        sign(file, keyAndCertificate, signature, "sha256");
+    }
+
+    /** Signs {@code file} as OpenSSL does with the given message digest ({@code -md}), into {@code signature}. */
+    public static void sign(Path file, Path[] keyAndCertificate, Path signature, String digest) throws IOException {
+        run("openssl", "cms", "-sign", "-binary", "-md", digest, "-in", file.toString(), "-signer", keyAndCertificate[1].toString(),
                 "-inkey", keyAndCertificate[0].toString(), "-outform", "DER", "-out", signature.toString());
     }
 
