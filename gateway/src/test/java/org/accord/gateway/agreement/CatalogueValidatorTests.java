@@ -69,6 +69,19 @@ class CatalogueValidatorTests {
     }
 
     @Test
+    void whenAnOrganisationHasAnEmergencyProfileThenItLoadsWithItsContactAndFieldRules() {
+        AgreementCatalogue catalogue = AgreementCatalogue.fromDirectories(FIXTURES.resolve("valid"), SCHEMAS);
+
+        EmergencyProfile profile = catalogue.organisations().get("ctp-nw-prevent").emergency();
+        assertThat(profile.contact().role()).isEqualTo("Prevent duty desk");
+        EmergencyProfile.RecordProfile concern = profile.forRecord("safeguarding-concern", 1).orElseThrow();
+        assertThat(concern.fields()).containsOnlyKeys("subject.names", "subject.dateOfBirth", "concern.summary", "concern.urgency");
+        assertThat(concern.fields().get("subject.dateOfBirth")).isEqualTo(new FieldRule.Generalise(FieldRule.Generalisation.YEAR));
+        assertThat(profile.forRecord("prevent-referral", 1)).isEmpty();
+        assertThat(catalogue.organisations().get("la-northbridge-channel").emergency()).isNull();
+    }
+
+    @Test
     void whenCatalogueIsBrokenThenLoadingThrowsListingEveryProblem() {
         Path dir = FIXTURES.resolve("broken/unknown-field");
 
