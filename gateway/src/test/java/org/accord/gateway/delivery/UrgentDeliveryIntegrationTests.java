@@ -27,6 +27,7 @@ import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
+import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.TestCatalogue;
 import org.accord.gateway.support.TestTls;
 import org.apache.camel.CamelContext;
@@ -41,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Urgent transfers to partners pushed over HTTPS (WireMock servers requiring mutual TLS): one queued behind a
- * routine backlog while delivery is stopped is delivered first once it starts; its partner's duty officer is
+ * routine backlog while delivery is stopped is delivered first once it starts, and one queued while the consumer is
+ * busy with a routine push is the next it takes; its partner's duty officer is
  * alerted on the partner's duty webhook, over mutual TLS and signed; an envelope may say {@code urgent: true} only
  * where the flow allows it.
  */
@@ -49,6 +51,8 @@ class UrgentDeliveryIntegrationTests {
 
     private static final String DUTY = "p-duty";
     private static final String ALLOW = "p-allow";
+    private static final String HELD = "p-held";
+    private static final HeldResponse GATE = new HeldResponse();
     private static final String DUTY_PATH = "/p-duty/duty-officer";
     private static final String SECRET = "test-only-duty-webhook-secret-0123456789";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,7 +65,7 @@ class UrgentDeliveryIntegrationTests {
     static void start() throws Exception {
         Path root = Files.createTempDirectory("accord-urgent-");
         TestTls tls = TestTls.create(root.resolve("tls"));
-        partner = new WireMockServer(tls.mutualTlsServer());
+        partner = new WireMockServer(tls.mutualTlsServer().extensions(GATE));
         partner.start();
         partner.stubFor(post(urlEqualTo(DUTY_PATH)).willReturn(aResponse().withStatus(204)));
         partner.stubFor(post(urlEqualTo("/" + ALLOW + "/inbound")).willReturn(aResponse().withStatus(202)));
@@ -69,9 +73,9 @@ class UrgentDeliveryIntegrationTests {
         Path agreements = root.resolve("agreements");
         Files.createDirectories(agreements);
         TestCatalogue.copyTree(Fixtures.SCHEMAS, root.resolve("schemas"));
-        TestCatalogue.writeOrganisations(agreements, DUTY, ALLOW);
+        TestCatalogue.writeOrganisations(agreements, DUTY, ALLOW, HELD);
         LocalDate today = LocalDate.now();
-        for (String p : List.of(DUTY, ALLOW)) {
+        for (String p : List.of(DUTY, ALLOW, HELD)) {
             TestCatalogue.writeAgreement(agreements, "isa-" + p, "active", today.minusYears(1), today.plusYears(1), p, "inbound",
                     "https", "https://localhost:" + partner.httpsPort() + "/" + p + "/inbound");
         }
@@ -87,7 +91,7 @@ class UrgentDeliveryIntegrationTests {
                 "--spring.ssl.bundle.pem.partners.keystore.certificate=file:" + tls.path("client.crt"),
                 "--spring.ssl.bundle.pem.partners.keystore.private-key=file:" + tls.path("client.key"),
                 "--spring.ssl.bundle.pem.partners.truststore.certificate=file:" + tls.path("ca.crt")));
-        for (String p : List.of(DUTY, ALLOW)) {
+        for (String p : List.of(DUTY, ALLOW, HELD)) {
             args.add("--accord.partners." + p + ".name=Partner " + p);
             args.add("--accord.delivery.https." + p + ".tls-bundle=partners");
         }
@@ -144,6 +148,40 @@ class UrgentDeliveryIntegrationTests {
                 .singleElement().satisfies(e -> assertThat(e.get("detail").asString()).isEqualTo("urgent"));
         assertThat(client.logEntries(routine.get(0))).filteredOn(e -> e.get("event").asString().equals("RECEIVED"))
                 .singleElement().satisfies(e -> assertThat(e.path("detail").asString("")).isNotEqualTo("urgent"));
+    }
+
+    @Test
+    void whenTheConsumerIsBusyWithARoutinePushThenTheUrgentTransferQueuedAfterTheBacklogIsItsNext() {
+        String path = "/" + HELD + "/inbound";
+        partner.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(202).withTransformers(HeldResponse.NAME))
+                .atPriority(10));
+        String first = client.submitReferral(HELD);
+        try {
+            assertThat(GATE.arrived.await(60, TimeUnit.SECONDS)).isTrue();
+        }
+        catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        List<String> routine = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            routine.add(client.submitReferral(HELD));
+        }
+        String urgentId = submit(HELD, imminentReferral(HELD), null).json().get("transferId").asString();
+        routine.forEach(id -> client.awaitTransferStatus(id, "QUEUED"));
+        client.awaitTransferStatus(urgentId, "QUEUED");
+        partner.stubFor(post(urlEqualTo(path)).inScenario("held").whenScenarioStateIs(Scenario.STARTED)
+                .withHeader("Accord-Transfer-Id", equalTo(urgentId)).willReturn(aResponse().withStatus(202))
+                .willSetStateTo("urgent-next").atPriority(1));
+        partner.stubFor(post(urlEqualTo(path)).inScenario("held").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(202)).willSetStateTo("routine-next").atPriority(2));
+
+        GATE.release.countDown();
+
+        client.awaitTransferStatus(first, "DELIVERED");
+        client.awaitTransferStatus(urgentId, "DELIVERED");
+        routine.forEach(id -> client.awaitTransferStatus(id, "DELIVERED"));
+        assertThat(partner.getAllScenarios().getScenarios()).filteredOn(s -> s.getName().equals("held"))
+                .singleElement().satisfies(s -> assertThat(s.getState()).isEqualTo("urgent-next"));
     }
 
     @Test

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An urgent referral for a partner that collects from its mailbox: accepted past the partner's full backlog, and
- * listed before every routine message, marked {@code urgent}, on every page of the listing.
+ * listed before every routine message, marked {@code urgent}, on every page of the listing; an urgent safeguarding
+ * concern is listed before an earlier routine one in the safeguarding lead's inbox.
  */
 class UrgentMailboxIntegrationTests {
 
@@ -49,7 +50,26 @@ class UrgentMailboxIntegrationTests {
             assertThat(onePerPage).extracting(m -> m.get("urgent").asBoolean()).containsExactly(true, false, false);
             assertThat(pages(client, 2)).extracting(m -> m.get("transferId").asString()).containsExactly(urgentId, first, second);
             assertThat(client.listedIds("/api/v1/mailbox", POLICE)).containsExactly(urgentId, first, second);
+
+            String soon = concern(client, "soon");
+            String urgentConcern = concern(client, "urgent");
+            List<JsonNode> inbox = client.listing("/api/v1/inbox", "uni-northbridge");
+            assertThat(inbox).extracting(m -> m.get("transferId").asString()).containsSubsequence(urgentConcern, soon);
+            assertThat(inbox).filteredOn(m -> m.get("transferId").asString().equals(urgentConcern)).singleElement()
+                    .satisfies(m -> assertThat(m.get("urgent").asBoolean()).isTrue());
+            assertThat(inbox).filteredOn(m -> m.get("transferId").asString().equals(soon)).singleElement()
+                    .satisfies(m -> assertThat(m.get("urgent").asBoolean()).isFalse());
         }
+    }
+
+    /** A safeguarding concern from student support to the safeguarding lead's inbox, with the given urgency. */
+    private static String concern(GatewayClient client, String urgency) {
+        ObjectNode record = Fixtures.example("safeguarding-concern");
+        ((ObjectNode) record.get("concern")).put("urgency", urgency);
+        Response response = client.postJson("/api/v1/records", "uni-northbridge-student-support", Fixtures.json(Fixtures.submission(
+                "safeguarding-concern", "uni-northbridge/safeguarding-lead", "internal-safeguarding-escalation", record)));
+        assertThat(response.status()).as(new String(response.body())).isEqualTo(202);
+        return response.json().get("transferId").asString();
     }
 
     private static List<JsonNode> pages(GatewayClient client, int limit) {
