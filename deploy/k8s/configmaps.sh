@@ -35,6 +35,14 @@ entry() { # key file
     for file in "$agreements"/*.yaml; do
         entry "$(basename "$file")" "$file"
     done
+    # The signatories' signatures (the institution supplies them; the prod profile requires them), as binaryData.
+    signatures=$(ls "$agreements"/*.p7s 2>/dev/null || true)
+    if [ -n "$signatures" ]; then
+        echo "binaryData:"
+        for file in $signatures; do
+            printf '  %s: %s\n' "$(basename "$file")" "$(base64 -w0 "$file")"
+        done
+    fi
     echo ---
     metadata accord-schemas
     entry agreement.schema.json "$schemas/agreement.schema.json"

@@ -101,6 +101,41 @@ make_pki() {
   fi
 }
 
+sign_agreements() {   # folder: each signatory of each agreement signs its exact file (the prod profile requires it)
+  local folder=$1 dir="$state/pki/signatories"
+  mkdir -p "$dir"
+  if [ ! -s "$dir/ca.crt" ]; then
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/ca.key" 2>/dev/null
+    chmod 600 "$dir/ca.key"
+    openssl req -x509 -new -key "$dir/ca.key" -subj "/O=Accord local cluster/CN=Accord local cluster signatory CA" \
+        -days 365 -sha256 -addext "basicConstraints=critical,CA:true,pathlen:0" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -out "$dir/ca.crt"
+  fi
+  local file id version org name who
+  for file in "$folder"/*.yaml; do
+    [ "$(basename "$file")" = organisations.yaml ] && continue
+    id=$(sed -n 's/^id: *//p' "$file" | head -1)
+    version=$(sed -n 's/^version: *//p' "$file" | head -1)
+    # The signatories list, one flow-style entry a line: organisation first, then name (docs/agreement-documents.md).
+    awk '/^signatories:/{s=1;next} /^[^ #]/{s=0} s && /organisation:/' "$file" \
+      | sed -n 's/^ *- *{ *organisation: *\([^,]*\), *name: *\([^,]*\),.*/\1|\2/p' \
+      | while IFS='|' read -r org name; do
+          who="$dir/$org-$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-')"
+          if [ ! -s "$who.crt" ]; then   # a certificate naming the signatory: CN their name, O their organisation's id
+            openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$who.key" 2>/dev/null
+            chmod 600 "$who.key"
+            openssl req -new -key "$who.key" -subj "/O=$org/CN=$name" -out "$who.csr"
+            printf 'basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature,nonRepudiation\n' > "$who.ext"
+            openssl x509 -req -in "$who.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial -days 365 -sha256 \
+                -extfile "$who.ext" -out "$who.crt" 2>/dev/null
+            rm -f "$who.csr" "$who.ext"
+          fi
+          openssl cms -sign -binary -in "$file" -signer "$who.crt" -inkey "$who.key" -outform DER \
+              -out "$folder/$id.v$version.$org.p7s"
+        done
+  done
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # PostgreSQL: a cluster of its own, the roles and database of docs/operations.md.
 
@@ -256,6 +291,8 @@ write_gateway_config() {
   sed -i -e "s#https://accord.eastmoor.example/inbound#https://127.0.0.1:$stub_port/inbound#" \
       -e "s#^expires: 2026-07-31#expires: $(date -u -d '+2 years' +%F)#" -e "s#^nextReview: 2026-06-30#nextReview: $(date -u -d '+1 year' +%F)#" \
       "$dir/agreements/isa-northbridge-eastmoor-transfers.yaml"
+  # The prod profile loads only agreements every signatory has signed: sign the edited files as the signatories would.
+  sign_agreements "$dir/agreements"
   local pass; pass=$(secret store-password)
   local trust="$state/pki/truststore.p12"
   cat > "$dir/application-prod.yml" <<YAML
@@ -293,6 +330,7 @@ accord:
       accord-dpo: uni-northbridge
   agreements:
     directory: $dir/agreements
+    signatory-trust-anchors: $state/pki/signatories/ca.crt
   schemas:
     directory: $repo/schemas
   audit:

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "accord-partner", mixinStandardHelpOptions = true, version = "accord-partner 0.1.0",
         description = "Open and seal Accord messages, make and verify signed receipts, fetch from an Accord mailbox.",
-        subcommands = {OpenCommand.class, ReceiptCommand.class, SealCommand.class, VerifyCommand.class, FetchCommand.class, VerifyLogCommand.class})
+        subcommands = {OpenCommand.class, ReceiptCommand.class, SealCommand.class, VerifyCommand.class, FetchCommand.class, VerifyLogCommand.class,
+                SignAgreementCommand.class, AgreementCommand.class})
 public final class PartnerTool implements Runnable {
 
     static final int REJECTED = 1;

@@ -31,17 +31,20 @@ final class VerifyLogCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "EXPORT", description = "archive segments, oldest first, then the live export (JSON lines)")
     List<Path> exports;
 
-    @Option(names = "--gateway-cert", required = true, paramLabel = "PEM", description = "the gateway's signing certificate")
-    Path certificate;
+    @Option(names = "--gateway-cert", required = true, paramLabel = "PEM",
+            description = "the gateway's signing certificate; repeat it for the certificates it signed with before a key rotation")
+    List<Path> certificates;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        X509Certificate gateway;
-        try (InputStream pem = Files.newInputStream(certificate)) {
-            gateway = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        List<X509Certificate> gateway = new ArrayList<>();
+        for (Path certificate : certificates) {
+            try (InputStream pem = Files.newInputStream(certificate)) {
+                gateway.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            }
         }
         ChainVerifier.Report report;
         List<InputStream> streams = new ArrayList<>();
@@ -49,7 +52,7 @@ final class VerifyLogCommand implements Callable<Integer> {
             for (Path export : exports) {
                 streams.add(Files.newInputStream(export));
             }
-            report = LogExport.verify(streams, List.of(gateway));
+            report = LogExport.verify(streams, gateway);
         }
         finally {
             for (InputStream in : streams) {

@@ -86,21 +86,43 @@ class VerifyLogArchiveTests {
         assertThat(run.err()).contains("UNANCHORED");
     }
 
+    @Test
+    void whenTheSigningKeyWasRotatedBetweenTheArchiveAndTheLiveLogThenBothCertificatesVerifyItAndTheNewOneAloneDoesNot()
+            throws Exception {
+        DemoPki rotated = DemoPki.ensure(dir.resolve("pki-after-rotation"), List.of());
+        String rotatedCert = dir.resolve("pki-after-rotation/gateway.crt").toString();
+        Path archive = write("archive.jsonl", 1, 20, List.of(10, 20));
+        Path live = write("live.jsonl", 21, 30, List.of(30), rotated);
+
+        CommandRun both = CommandRun.of("verify-log", archive.toString(), live.toString(), "--gateway-cert", rotatedCert,
+                "--gateway-cert", gatewayCert);
+        CommandRun newOnly = CommandRun.of("verify-log", archive.toString(), live.toString(), "--gateway-cert", rotatedCert);
+
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(both.out()).startsWith("OK: 30 entries, 3 signed checkpoint(s)");
+        assertThat(newOnly.exitCode()).isEqualTo(PartnerTool.REJECTED);
+        assertThat(newOnly.err()).contains("CHECKPOINT_FORGED");
+    }
+
     private Path write(String name, int from, int to, List<Integer> checkpointsAt) throws Exception {
+        return write(name, from, to, checkpointsAt, pki);
+    }
+
+    private Path write(String name, int from, int to, List<Integer> checkpointsAt, DemoPki signedBy) throws Exception {
         Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
             LogExport export = new LogExport(out);
-            export.header(List.of(pki.gatewayCertificate()), Instant.parse("2026-12-01T00:00:00Z"));
+            export.header(List.of(signedBy.gatewayCertificate()), Instant.parse("2026-12-01T00:00:00Z"));
             chain.subList(from - 1, to).forEach(export::entry);
             for (int index : checkpointsAt) {
-                export.checkpoint(checkpoint(chain.get(index - 1)));
+                export.checkpoint(checkpoint(chain.get(index - 1), signedBy));
             }
             export.head(to);
         }
         return file;
     }
 
-    private Checkpoint checkpoint(ChainedEntry at) throws Exception {
+    private static Checkpoint checkpoint(ChainedEntry at, DemoPki pki) throws Exception {
         Instant created = Instant.parse("2026-11-30T00:00:00Z");
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(pki.gatewayKey());

@@ -19,17 +19,23 @@ public class AgreementConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AgreementConfiguration.class);
 
     @Bean
+    SignaturePolicy agreementSignaturePolicy(@Value("${accord.agreements.require-signatures:false}") boolean required,
+            @Value("${accord.agreements.signatory-trust-anchors:}") String trustAnchors) {
+        return SignaturePolicy.of(required, trustAnchors);
+    }
+
+    @Bean
     AgreementSource agreementSource(@Value("${accord.agreements.directory:}") String agreementsDir,
-            @Value("${accord.schemas.directory:}") String schemasDir) {
+            @Value("${accord.schemas.directory:}") String schemasDir, SignaturePolicy signatures) {
         AgreementCatalogue catalogue;
         if (agreementsDir.isBlank()) {
-            catalogue = AgreementCatalogue.fromClasspath();
+            catalogue = AgreementCatalogue.fromClasspath(signatures);
             log.info("Loaded the packaged agreement catalogue: {} agreement(s), {} organisation(s)",
                     catalogue.agreements().size(), catalogue.organisations().size());
         }
         else {
             Path schemas = schemasDir.isBlank() ? Path.of(agreementsDir).resolveSibling("schemas") : Path.of(schemasDir);
-            catalogue = AgreementCatalogue.fromDirectories(Path.of(agreementsDir), schemas);
+            catalogue = AgreementCatalogue.check(Path.of(agreementsDir), schemas, signatures, java.time.Instant.now()).orElseThrow();
             log.info("Loaded the agreement catalogue from {}: {} agreement(s), {} organisation(s)", agreementsDir,
                     catalogue.agreements().size(), catalogue.organisations().size());
         }

@@ -26,11 +26,13 @@ public class AgreementReloader {
     private final AgreementSource source;
     private final Path agreementsDir;
     private final Path schemasDir;
+    private final SignaturePolicy signatures;
     private volatile String lastSeen;
 
     public AgreementReloader(AgreementSource source, @Value("${accord.agreements.directory}") Path agreementsDir,
-            @Value("${accord.schemas.directory:}") String schemasDir) {
+            @Value("${accord.schemas.directory:}") String schemasDir, SignaturePolicy signatures) {
         this.source = source;
+        this.signatures = signatures;
         this.agreementsDir = agreementsDir;
         this.schemasDir = schemasDir.isBlank() ? agreementsDir.resolveSibling("schemas") : Path.of(schemasDir);
         this.lastSeen = fingerprint();
@@ -50,7 +52,7 @@ public class AgreementReloader {
 
     /** @return whether the folders held a valid catalogue, which is now in force */
     public boolean reload() {
-        AgreementCatalogue.Result result = AgreementCatalogue.check(agreementsDir, schemasDir);
+        AgreementCatalogue.Result result = AgreementCatalogue.check(agreementsDir, schemasDir, signatures, java.time.Instant.now());
         if (!result.problems().isEmpty()) {
             log.warn("Agreement reload rejected: {} problem(s); the previous catalogue stays in force", result.problems().size());
             result.problems().forEach(p -> log.warn("Agreement reload problem: {}", p));

@@ -20,11 +20,16 @@ import org.accord.gateway.security.Caller;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -75,6 +80,66 @@ public class AgreementsController {
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such agreement."));
         LocalDate today = LocalDate.now(clock.withZone(UK));
         return AgreementDetail.of(AgreementSummary.of(agreement, catalogue.ref(id).orElseThrow().sha256(), today), agreement);
+    }
+
+    @GetMapping(value = "/{id}/document.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The agreement in force as the document its signatories sign (PDF)",
+            description = "Laid out as the ICO data sharing code's checklist, with a plain-language table of fields per flow, "
+                    + "the agreement's id, version and the SHA-256 of its file (the digest every transfer records), and who "
+                    + "signed it, when and with which certificate.")
+    public ResponseEntity<byte[]> documentPdf(Caller caller, @PathVariable String id) {
+        byte[] pdf = AgreementDocumentPdf.pdf(document(id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(id + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    /** The document of the agreement in force (the console shows the same). */
+    public AgreementDocument document(String id) {
+        AgreementCatalogue catalogue = source.current();
+        AgreementVersion version = catalogue.current(id)
+                .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such agreement."));
+        return AgreementDocument.of(version, catalogue.organisations());
+    }
+
+    @GetMapping("/{id}/changes")
+    @Operation(summary = "What changed between an earlier version (from) and the version in force, in plain language",
+            description = "Earlier versions are those kept in the agreements folder's history/. Without `from`, the newest "
+                    + "earlier version.")
+    public ChangeList changes(Caller caller, @PathVariable String id, @RequestParam(required = false) String from) {
+        return changeList(id, from);
+    }
+
+    /** The changes from version {@code from} (or the newest earlier one) to the version in force. */
+    public ChangeList changeList(String id, String from) {
+        AgreementCatalogue catalogue = source.current();
+        AgreementVersion current = catalogue.current(id)
+                .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such agreement."));
+        List<Integer> earlier = catalogue.versions(id).stream().map(v -> v.agreement().version())
+                .filter(v -> v < current.agreement().version()).toList();
+        AgreementVersion old;
+        if (from == null || from.isBlank()) {
+            if (earlier.isEmpty()) {
+                throw new ApiProblemException(ProblemCode.NOT_FOUND, "No earlier version of this agreement is kept.");
+            }
+            old = catalogue.version(id, earlier.get(earlier.size() - 1)).orElseThrow();
+        } else {
+            int version;
+            try {
+                version = Integer.parseInt(from.strip());
+            } catch (NumberFormatException e) {
+                throw new ApiProblemException(ProblemCode.INVALID_PARAMETER, "from must be a version number.");
+            }
+            old = catalogue.version(id, version)
+                    .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No version " + version + " of this agreement is kept."));
+        }
+        return new ChangeList(id, old.agreement().version(), old.sha256(), current.agreement().version(), current.sha256(),
+                earlier, AgreementChanges.between(old.agreement(), current.agreement()));
+    }
+
+    /** The changes between two versions, each version with the SHA-256 of its file, and the earlier versions kept. */
+    public record ChangeList(String id, int fromVersion, String fromSha256, int toVersion, String toSha256,
+            List<Integer> earlierVersions, List<AgreementChanges.Change> changes) {
     }
 
     @PostMapping("/check")

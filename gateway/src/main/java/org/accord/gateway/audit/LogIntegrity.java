@@ -1,6 +1,7 @@
 package org.accord.gateway.audit;
 
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -82,7 +83,15 @@ public class LogIntegrity {
         return checkpoints.findAllByOrderByChainIndexAsc().stream().map(LogCheckpoint::checkpoint).toList();
     }
 
+    /**
+     * The certificates whose checkpoint signatures are the gateway's own: its signing certificate and those it signed
+     * with before a rotation ({@code accord.pki.previous-signing-certificates}), so that checkpoints signed before a
+     * rotation still verify. Exports and archives name them in their header.
+     */
     public List<X509Certificate> trustedCertificates() {
-        return List.of(credential.chain().get(0));
+        List<X509Certificate> trusted = new ArrayList<>();
+        trusted.add(credential.chain().get(0));
+        trusted.addAll(credential.previousSigningCertificates());
+        return List.copyOf(trusted);
     }
 }

@@ -8,12 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.gateway.agreement.AgreementDocument;
+import org.accord.gateway.agreement.AgreementDocumentPdf;
 import org.accord.gateway.agreement.AgreementsController;
 import org.accord.gateway.audit.TransferLogSearch;
+import org.accord.gateway.web.ApiProblemException;
+import org.accord.gateway.web.ProblemCode;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Agreements with status, parties, review and expiry dates and their warnings (as the agreements API gives
@@ -61,6 +73,56 @@ class AgreementsPageController {
         model.addAttribute("agreements", summaries);
         model.addAttribute("volumes", volumes);
         return "console/agreements";
+    }
+
+    /** The agreement in force as the document its signatories sign: printable, with the digest and signatures. */
+    @GetMapping("/console/agreements/{id}")
+    String agreement(@PathVariable String id, Authentication reader, Model model) {
+        AgreementDocument document;
+        AgreementsController.ChangeList changes;
+        try {
+            document = agreements.document(id);
+        } catch (ApiProblemException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            changes = agreements.changeList(id, null);
+        } catch (ApiProblemException e) {
+            changes = null;
+        }
+        reads.logged(reader, null, "agreement document " + id);
+        model.addAttribute("document", document);
+        model.addAttribute("earlierVersions", changes == null ? List.of() : changes.earlierVersions());
+        return "console/agreement";
+    }
+
+    /** The same document as a PDF, as the API's {@code document.pdf} gives it. */
+    @GetMapping("/console/agreements/{id}/document.pdf")
+    ResponseEntity<byte[]> agreementPdf(@PathVariable String id, Authentication reader) {
+        AgreementDocument document;
+        try {
+            document = agreements.document(id);
+        } catch (ApiProblemException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        reads.logged(reader, null, "agreement document PDF " + id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".pdf").build().toString())
+                .body(AgreementDocumentPdf.pdf(document));
+    }
+
+    /** What changed between an earlier version and the one in force. */
+    @GetMapping("/console/agreements/{id}/changes")
+    String changes(@PathVariable String id, @RequestParam(required = false) String from, Authentication reader, Model model) {
+        AgreementsController.ChangeList changes;
+        try {
+            changes = agreements.changeList(id, from);
+        } catch (ApiProblemException e) {
+            throw new ResponseStatusException(e.code() == ProblemCode.INVALID_PARAMETER ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND);
+        }
+        reads.logged(reader, null, "agreement changes " + id);
+        model.addAttribute("changes", changes);
+        return "console/agreement-changes";
     }
 
     /** One agreement's monthly transfer counts. */

@@ -72,6 +72,29 @@ public final class Pem {
         }
     }
 
+    /**
+     * Every X.509 certificate in a PEM file, in order (a CA bundle).
+     *
+     * @throws UncheckedIOException     if the file cannot be read
+     * @throws IllegalArgumentException if the file holds no X.509 certificate
+     */
+    public static java.util.List<X509Certificate> readCertificates(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            java.util.List<X509Certificate> certificates = new java.util.ArrayList<>();
+            for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) c);
+            }
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException("no X.509 certificate in " + path);
+            }
+            return java.util.List.copyOf(certificates);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read certificate file " + path, e);
+        } catch (CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("no X.509 certificate in " + path, e);
+        }
+    }
+
     static String privateKey(PrivateKey key) {
         if (!"PKCS#8".equals(key.getFormat())) {
             throw new IllegalArgumentException("private key has no PKCS#8 encoding");
