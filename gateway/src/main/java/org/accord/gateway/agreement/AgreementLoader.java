@@ -92,7 +92,7 @@ public final class AgreementLoader {
                 LineIndex.of(YAML, file.bytes()));
     }
 
-    /** The code every problem with an organisation's emergency profile starts with. */
+    /** The code of every problem with an organisation's emergency profile. */
     public static final String EMERGENCY_PROFILE_INVALID = "EMERGENCY_PROFILE_INVALID";
 
     public List<Organisation> loadOrganisations(SourceFile file, List<CatalogueProblem> problems) {
@@ -150,23 +150,24 @@ public final class AgreementLoader {
     /**
      * Reads an organisation's {@code emergency} section: {@code contact} (role, name, and email or phone) and
      * {@code records}, each a {@code recordType}, {@code schemaVersion} and {@code fields} of field rules. Its shape
-     * is checked here, its fields against the record schemas by {@link CatalogueValidator}; every problem is
-     * coded {@value #EMERGENCY_PROFILE_INVALID}.
+     * is checked here, its fields against the record schemas by {@link CatalogueValidator}; every problem carries
+     * the code {@value #EMERGENCY_PROFILE_INVALID}.
      */
     private static EmergencyProfile emergencyProfile(SourceFile file, LineIndex lines, String id, JsonNode section, String pointer,
             List<CatalogueProblem> problems) {
-        String prefix = EMERGENCY_PROFILE_INVALID + ": organisation " + id + " ";
+        String prefix = "organisation " + id + " ";
         JsonNode contact = section.path("contact");
         if (!section.isObject() || !contact.isObject() || text(contact, "role") == null || text(contact, "name") == null
                 || (text(contact, "email") == null && text(contact, "phone") == null)) {
             problems.add(new CatalogueProblem(file.name(), lines.lineOf(pointer),
-                    prefix + "needs an emergency contact with a role, a name, and an email or a phone"));
+                    prefix + "needs an emergency contact with a role, a name, and an email or a phone",
+                    EMERGENCY_PROFILE_INVALID));
             return null;
         }
         JsonNode records = section.path("records");
         if (!records.isArray() || records.isEmpty()) {
             problems.add(new CatalogueProblem(file.name(), lines.lineOf(pointer),
-                    prefix + "needs an emergency 'records' list naming what it may be sent"));
+                    prefix + "needs an emergency 'records' list naming what it may be sent", EMERGENCY_PROFILE_INVALID));
             return null;
         }
         List<EmergencyProfile.RecordProfile> profiles = new ArrayList<>();
@@ -177,7 +178,8 @@ public final class AgreementLoader {
             JsonNode fields = record.path("fields");
             if (text(record, "recordType") == null || !version.isIntegralNumber() || !fields.isObject() || fields.isEmpty()) {
                 problems.add(new CatalogueProblem(file.name(), lines.lineOf(at),
-                        prefix + "has an emergency record without a recordType, an integer schemaVersion and fields"));
+                        prefix + "has an emergency record without a recordType, an integer schemaVersion and fields",
+                        EMERGENCY_PROFILE_INVALID));
                 continue;
             }
             Map<String, FieldRule> rules = new LinkedHashMap<>();
@@ -186,13 +188,14 @@ public final class AgreementLoader {
                     rules.put(field.getKey(), AgreementReader.fieldRule(field.getValue()));
                 } catch (RuntimeException e) {
                     problems.add(new CatalogueProblem(file.name(), lines.lineOf(at + "/fields/" + LineIndex.segment(field.getKey())),
-                            prefix + "has no valid field rule for " + field.getKey()));
+                            prefix + "has no valid field rule for " + field.getKey(), EMERGENCY_PROFILE_INVALID));
                 }
             }
             String recordType = text(record, "recordType");
             if (profiles.stream().anyMatch(p -> p.recordType().equals(recordType) && p.schemaVersion() == version.asInt())) {
                 problems.add(new CatalogueProblem(file.name(), lines.lineOf(at),
-                        prefix + "names " + recordType + " v" + version.asInt() + " twice in its emergency profile"));
+                        prefix + "names " + recordType + " v" + version.asInt() + " twice in its emergency profile",
+                        EMERGENCY_PROFILE_INVALID));
                 continue;
             }
             profiles.add(new EmergencyProfile.RecordProfile(recordType, version.asInt(), rules));

@@ -181,7 +181,7 @@ public final class CatalogueValidator {
 
     /**
      * Checks each organisation's emergency profile with the rules of a flow: its record types have schemas, its
-     * fields exist in them, and each rule fits its field. Every problem starts with
+     * fields exist in them, and each rule fits its field. Every problem carries the code
      * {@value AgreementLoader#EMERGENCY_PROFILE_INVALID}.
      *
      * @param pointers where each organisation's emergency section is in {@code organisations.yaml}, by id
@@ -197,10 +197,11 @@ public final class CatalogueValidator {
             for (int i = 0; i < profile.records().size(); i++) {
                 EmergencyProfile.RecordProfile record = profile.records().get(i);
                 String pointer = base + "/records/" + i;
-                String name = AgreementLoader.EMERGENCY_PROFILE_INVALID + ": the emergency profile of " + organisation.id();
+                String name = "the emergency profile of " + organisation.id();
                 if (!recordSchemas.knows(record.recordType(), record.schemaVersion())) {
-                    problems.add(organisationsFile.problemAt(pointer + "/recordType", name + " names record type "
-                            + record.recordType() + " v" + record.schemaVersion() + ", which has no schema"));
+                    CatalogueProblem unknown = organisationsFile.problemAt(pointer + "/recordType", name + " names record type "
+                            + record.recordType() + " v" + record.schemaVersion() + ", which has no schema");
+                    problems.add(coded(unknown, unknown.message()));
                     continue;
                 }
                 Flow asFlow = new Flow("emergency-" + organisation.id(), organisation.id(), organisation.id(), Direction.OUTBOUND,
@@ -208,12 +209,17 @@ public final class CatalogueValidator {
                         new Channel(ChannelKind.MAILBOX, organisation.id()));
                 List<CatalogueProblem> found = new ArrayList<>();
                 checkFields(organisationsFile, name, asFlow, pointer, found);
-                // checkScrub names the flow by its id; every emergency problem is coded.
-                found.forEach(p -> problems.add(p.message().startsWith(AgreementLoader.EMERGENCY_PROFILE_INVALID) ? p
-                        : new CatalogueProblem(p.file(), p.line(), name + ": " + p.message())));
+                // checkScrub names the flow by its id, "flow emergency-<organisation>".
+                String scrubName = "flow " + asFlow.id() + " ";
+                found.forEach(p -> problems.add(coded(p, p.message().startsWith(scrubName)
+                        ? name + " " + p.message().substring(scrubName.length()) : p.message())));
             }
         }
         return List.copyOf(problems);
+    }
+
+    private static CatalogueProblem coded(CatalogueProblem problem, String message) {
+        return new CatalogueProblem(problem.file(), problem.line(), message, AgreementLoader.EMERGENCY_PROFILE_INVALID);
     }
 
     private void checkCondition(LoadedAgreement file, String flowName, Flow flow, Condition condition, String pointer,

@@ -81,6 +81,19 @@ class CatalogueValidatorTests {
         assertThat(catalogue.organisations().get("la-northbridge-channel").emergency()).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "emergency-profile-unknown-field", "emergency-profile-rule-does-not-fit",
+            "emergency-profile-without-contact", "emergency-profile-unknown-record-type" })
+    void whenAnEmergencyProfileIsBrokenThenEachProblemWithItIsCodedAndTheCatalogueDoesNotLoad(String name) {
+        Path dir = FIXTURES.resolve("broken").resolve(name);
+
+        AgreementCatalogue.Result result = AgreementCatalogue.check(dir, SCHEMAS);
+
+        assertThat(result.catalogueOrNull()).isNull();
+        assertThat(result.problems()).filteredOn(p -> p.file().equals("organisations.yaml")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.code()).isEqualTo(AgreementLoader.EMERGENCY_PROFILE_INVALID));
+    }
+
     @Test
     void whenCatalogueIsBrokenThenLoadingThrowsListingEveryProblem() {
         Path dir = FIXTURES.resolve("broken/unknown-field");
