@@ -121,10 +121,12 @@ public final class AgreementCatalogue {
         List<Organisation> organisationList = List.of();
         List<LoadedAgreement> loaded = new ArrayList<>();
         boolean organisationsSeen = false;
+        LoadedAgreement organisationsSource = null;
         for (SourceFile file : agreementFolder) {
             if (file.name().equals(ORGANISATIONS_FILE)) {
                 organisationsSeen = true;
                 organisationList = loader.loadOrganisations(file, problems);
+                organisationsSource = loader.asSource(file);
             } else {
                 loaded.add(loader.load(file));
             }
@@ -134,7 +136,11 @@ public final class AgreementCatalogue {
         }
         Map<String, Organisation> organisations = new LinkedHashMap<>();
         organisationList.forEach(o -> organisations.put(o.id(), o));
-        problems.addAll(new CatalogueValidator(organisations, recordSchemas).check(loaded));
+        CatalogueValidator validator = new CatalogueValidator(organisations, recordSchemas);
+        problems.addAll(validator.check(loaded));
+        if (organisationsSource != null) {
+            problems.addAll(validator.checkEmergencyProfiles(organisationsSource, loader.emergencyPointers()));
+        }
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }

@@ -103,7 +103,7 @@ public final class AgreementDecider {
                         + match.flow().id() + " in agreement " + agreement.id() + ".", match.covered().ref());
             }
             return new Permit(match.covered().ref(), match.flow().id(), match.flow().plan(agreement.id()), match.flow().channel(),
-                    match.flow().collectWithin());
+                    match.flow().collectWithin(), match.flow().allowUrgent());
         }
         if (!outOfForceFull.isEmpty()) {
             return notInForce(outOfForceFull.stream().max(MOST_RECENT).orElseThrow(), on);

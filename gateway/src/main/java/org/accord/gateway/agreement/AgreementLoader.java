@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.accord.gateway.crypto.Fingerprints;
+import org.accord.gateway.redaction.FieldRule;
 import org.accord.gateway.record.SchemaCheck;
 import org.accord.gateway.record.SchemaViolation;
 import org.accord.gateway.record.SourceFile;
@@ -78,6 +79,22 @@ public final class AgreementLoader {
      *
      * @param problems receives what is wrong, with lines
      */
+    private final Map<String, String> emergencyPointers = new LinkedHashMap<>();
+
+    /** Where each organisation's emergency section is in the organisations file last loaded (a JSON Pointer), by id. */
+    Map<String, String> emergencyPointers() {
+        return Map.copyOf(emergencyPointers);
+    }
+
+    /** The organisations file as a source of problems with lines, for the checks that run after loading. */
+    LoadedAgreement asSource(SourceFile file) {
+        return new LoadedAgreement(file, Fingerprints.sha256Hex(file.bytes()), Optional.empty(), List.of(),
+                LineIndex.of(YAML, file.bytes()));
+    }
+
+    /** The code of every problem with an organisation's emergency profile. */
+    public static final String EMERGENCY_PROFILE_INVALID = "EMERGENCY_PROFILE_INVALID";
+
     public List<Organisation> loadOrganisations(SourceFile file, List<CatalogueProblem> problems) {
         JsonNode tree;
         try {
@@ -119,9 +136,72 @@ public final class AgreementLoader {
                     units.add(unitId);
                 }
             }
-            organisations.add(new Organisation(id, text(org, "name"), text(org, "kind"), text(org, "icoRegistration"), units));
+            EmergencyProfile emergency = org.has("emergency")
+                    ? emergencyProfile(file, lines, id, org.get("emergency"), pointer + "/emergency", problems) : null;
+            if (emergency != null) {
+                emergencyPointers.put(id, pointer + "/emergency");
+            }
+            organisations.add(new Organisation(id, text(org, "name"), text(org, "kind"), text(org, "icoRegistration"), units,
+                    emergency));
         }
         return List.copyOf(organisations);
+    }
+
+    /**
+     * Reads an organisation's {@code emergency} section: {@code contact} (role, name, and email or phone) and
+     * {@code records}, each a {@code recordType}, {@code schemaVersion} and {@code fields} of field rules. Its shape
+     * is checked here, its fields against the record schemas by {@link CatalogueValidator}; every problem carries
+     * the code {@value #EMERGENCY_PROFILE_INVALID}.
+     */
+    private static EmergencyProfile emergencyProfile(SourceFile file, LineIndex lines, String id, JsonNode section, String pointer,
+            List<CatalogueProblem> problems) {
+        String prefix = "organisation " + id + " ";
+        JsonNode contact = section.path("contact");
+        if (!section.isObject() || !contact.isObject() || text(contact, "role") == null || text(contact, "name") == null
+                || (text(contact, "email") == null && text(contact, "phone") == null)) {
+            problems.add(new CatalogueProblem(file.name(), lines.lineOf(pointer),
+                    prefix + "needs an emergency contact with a role, a name, and an email or a phone",
+                    EMERGENCY_PROFILE_INVALID));
+            return null;
+        }
+        JsonNode records = section.path("records");
+        if (!records.isArray() || records.isEmpty()) {
+            problems.add(new CatalogueProblem(file.name(), lines.lineOf(pointer),
+                    prefix + "needs an emergency 'records' list naming what it may be sent", EMERGENCY_PROFILE_INVALID));
+            return null;
+        }
+        List<EmergencyProfile.RecordProfile> profiles = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            String at = pointer + "/records/" + i;
+            JsonNode version = record.path("schemaVersion");
+            JsonNode fields = record.path("fields");
+            if (text(record, "recordType") == null || !version.isIntegralNumber() || !fields.isObject() || fields.isEmpty()) {
+                problems.add(new CatalogueProblem(file.name(), lines.lineOf(at),
+                        prefix + "has an emergency record without a recordType, an integer schemaVersion and fields",
+                        EMERGENCY_PROFILE_INVALID));
+                continue;
+            }
+            Map<String, FieldRule> rules = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> field : fields.properties()) {
+                try {
+                    rules.put(field.getKey(), AgreementReader.fieldRule(field.getValue()));
+                } catch (RuntimeException e) {
+                    problems.add(new CatalogueProblem(file.name(), lines.lineOf(at + "/fields/" + LineIndex.segment(field.getKey())),
+                            prefix + "has no valid field rule for " + field.getKey(), EMERGENCY_PROFILE_INVALID));
+                }
+            }
+            String recordType = text(record, "recordType");
+            if (profiles.stream().anyMatch(p -> p.recordType().equals(recordType) && p.schemaVersion() == version.asInt())) {
+                problems.add(new CatalogueProblem(file.name(), lines.lineOf(at),
+                        prefix + "names " + recordType + " v" + version.asInt() + " twice in its emergency profile",
+                        EMERGENCY_PROFILE_INVALID));
+                continue;
+            }
+            profiles.add(new EmergencyProfile.RecordProfile(recordType, version.asInt(), rules));
+        }
+        return new EmergencyProfile(new EmergencyProfile.Contact(text(contact, "role"), text(contact, "name"),
+                text(contact, "email"), text(contact, "phone")), profiles);
     }
 
     private static String text(JsonNode node, String name) {

@@ -53,7 +53,8 @@ final class AgreementReader {
                 text(f, "recordType"), f.get("schemaVersion").asInt(), list(f.get("purposes"), JsonNode::asString),
                 f.has("conditions") ? condition(f.get("conditions")) : Condition.ALWAYS,
                 fields, new Channel(ChannelKind.fromCode(text(channel, "kind")), text(channel, "address")),
-                f.has("collectWithin") ? java.time.Period.parse(text(f, "collectWithin")) : null);
+                f.has("collectWithin") ? java.time.Period.parse(text(f, "collectWithin")) : null,
+                f.has("allowUrgent") && f.get("allowUrgent").asBoolean());
     }
 
     static FieldRule fieldRule(JsonNode node) {

@@ -133,6 +133,23 @@ public final class CatalogueValidator {
                     + " v" + flow.schemaVersion() + ", which has no schema"));
             return;
         }
+        Set<DataCategory> shared = checkFields(file, flowName, flow, pointer, problems);
+        Set<String> bases = new HashSet<>();
+        a.lawfulBases().forEach(b -> bases.add(b.code()));
+        if (shared.contains(DataCategory.SPECIAL) && bases.stream().noneMatch(SPECIAL_BASES::contains)) {
+            problems.add(file.problemAt(pointer + "/fields", flowName + " shares special category data but the agreement "
+                    + "states no Art. 9 condition (UK-GDPR-9-2-g or DPA-2018-Pt3-s35)"));
+        }
+        if (shared.contains(DataCategory.CRIMINAL_OFFENCE) && bases.stream().noneMatch(CRIMINAL_BASES::contains)) {
+            problems.add(file.problemAt(pointer + "/fields", flowName + " shares criminal-offence data but the agreement "
+                    + "states no basis for it (UK-GDPR-10 or DPA-2018-Pt3-s35)"));
+        }
+        checkCondition(file, flowName, flow, flow.condition(), pointer + "/conditions", problems);
+    }
+
+    /** Checks a flow's (or an emergency profile's) field rules against its record schema; returns what they share. */
+    private Set<DataCategory> checkFields(LoadedAgreement file, String flowName, Flow flow, String pointer,
+                                          List<CatalogueProblem> problems) {
         Set<DataCategory> shared = EnumSet.noneOf(DataCategory.class);
         for (Map.Entry<String, FieldRule> entry : flow.fields().entrySet()) {
             String path = entry.getKey();
@@ -159,17 +176,50 @@ public final class CatalogueValidator {
                 shared.addAll(categoriesWithin(flow, path));
             }
         }
-        Set<String> bases = new HashSet<>();
-        a.lawfulBases().forEach(b -> bases.add(b.code()));
-        if (shared.contains(DataCategory.SPECIAL) && bases.stream().noneMatch(SPECIAL_BASES::contains)) {
-            problems.add(file.problemAt(pointer + "/fields", flowName + " shares special category data but the agreement "
-                    + "states no Art. 9 condition (UK-GDPR-9-2-g or DPA-2018-Pt3-s35)"));
+        return shared;
+    }
+
+    /**
+     * Checks each organisation's emergency profile with the rules of a flow: its record types have schemas, its
+     * fields exist in them, and each rule fits its field. Every problem carries the code
+     * {@value AgreementLoader#EMERGENCY_PROFILE_INVALID}.
+     *
+     * @param pointers where each organisation's emergency section is in {@code organisations.yaml}, by id
+     */
+    public List<CatalogueProblem> checkEmergencyProfiles(LoadedAgreement organisationsFile, Map<String, String> pointers) {
+        List<CatalogueProblem> problems = new ArrayList<>();
+        for (Organisation organisation : organisations.values()) {
+            EmergencyProfile profile = organisation.emergency();
+            if (profile == null) {
+                continue;
+            }
+            String base = pointers.getOrDefault(organisation.id(), "");
+            for (int i = 0; i < profile.records().size(); i++) {
+                EmergencyProfile.RecordProfile record = profile.records().get(i);
+                String pointer = base + "/records/" + i;
+                String name = "the emergency profile of " + organisation.id();
+                if (!recordSchemas.knows(record.recordType(), record.schemaVersion())) {
+                    CatalogueProblem unknown = organisationsFile.problemAt(pointer + "/recordType", name + " names record type "
+                            + record.recordType() + " v" + record.schemaVersion() + ", which has no schema");
+                    problems.add(coded(unknown, unknown.message()));
+                    continue;
+                }
+                Flow asFlow = new Flow("emergency-" + organisation.id(), organisation.id(), organisation.id(), Direction.OUTBOUND,
+                        record.recordType(), record.schemaVersion(), List.of(), Condition.ALWAYS, record.fields(),
+                        new Channel(ChannelKind.MAILBOX, organisation.id()));
+                List<CatalogueProblem> found = new ArrayList<>();
+                checkFields(organisationsFile, name, asFlow, pointer, found);
+                // checkScrub names the flow by its id, "flow emergency-<organisation>".
+                String scrubName = "flow " + asFlow.id() + " ";
+                found.forEach(p -> problems.add(coded(p, p.message().startsWith(scrubName)
+                        ? name + " " + p.message().substring(scrubName.length()) : p.message())));
+            }
         }
-        if (shared.contains(DataCategory.CRIMINAL_OFFENCE) && bases.stream().noneMatch(CRIMINAL_BASES::contains)) {
-            problems.add(file.problemAt(pointer + "/fields", flowName + " shares criminal-offence data but the agreement "
-                    + "states no basis for it (UK-GDPR-10 or DPA-2018-Pt3-s35)"));
-        }
-        checkCondition(file, flowName, flow, flow.condition(), pointer + "/conditions", problems);
+        return List.copyOf(problems);
+    }
+
+    private static CatalogueProblem coded(CatalogueProblem problem, String message) {
+        return new CatalogueProblem(problem.file(), problem.line(), message, AgreementLoader.EMERGENCY_PROFILE_INVALID);
     }
 
     private void checkCondition(LoadedAgreement file, String flowName, Flow flow, Condition condition, String pointer,

@@ -22,10 +22,11 @@ import org.accord.gateway.redaction.RedactionPlan;
  * @param channel       how the records are delivered
  * @param collectWithin for a mailbox or inbox message, how long the recipient has to acknowledge it before it
  *                      expires and its sealed copy is deleted; null for {@code accord.retention.uncollected-after}
+ * @param allowUrgent   whether a submission's envelope may mark a record of this flow {@code urgent: true}
  */
 public record Flow(String id, String from, String to, Direction direction, String recordType, int schemaVersion,
                    List<String> purposes, Condition condition, Map<String, FieldRule> fields, Channel channel,
-                   Period collectWithin) {
+                   Period collectWithin, boolean allowUrgent) {
 
     public Flow {
         purposes = List.copyOf(purposes);
@@ -35,7 +36,13 @@ public record Flow(String id, String from, String to, Direction direction, Strin
     /** A flow that leaves the collection period to the gateway's default. */
     public Flow(String id, String from, String to, Direction direction, String recordType, int schemaVersion,
             List<String> purposes, Condition condition, Map<String, FieldRule> fields, Channel channel) {
-        this(id, from, to, direction, recordType, schemaVersion, purposes, condition, fields, channel, null);
+        this(id, from, to, direction, recordType, schemaVersion, purposes, condition, fields, channel, null, false);
+    }
+
+    /** A flow whose envelopes may not mark a record urgent. */
+    public Flow(String id, String from, String to, Direction direction, String recordType, int schemaVersion,
+            List<String> purposes, Condition condition, Map<String, FieldRule> fields, Channel channel, Period collectWithin) {
+        this(id, from, to, direction, recordType, schemaVersion, purposes, condition, fields, channel, collectWithin, false);
     }
 
     public RedactionPlan plan(String agreementId) {

@@ -8,11 +8,18 @@ import java.util.List;
  * @param id              for example {@code uni-northbridge}
  * @param kind            for example {@code university}, {@code police}, {@code local-authority}
  * @param units           unit ids, for example {@code safeguarding-lead}
+ * @param emergency       what it may be sent in an emergency outside any agreement flow; null for nothing
  */
-public record Organisation(String id, String name, String kind, String icoRegistration, List<String> units) {
+public record Organisation(String id, String name, String kind, String icoRegistration, List<String> units,
+        EmergencyProfile emergency) {
 
     public Organisation {
         units = List.copyOf(units);
+    }
+
+    /** An organisation with no emergency profile. */
+    public Organisation(String id, String name, String kind, String icoRegistration, List<String> units) {
+        this(id, name, kind, icoRegistration, units, null);
     }
 
     /** Whether {@code address} is this organisation or one of its units. */

@@ -60,8 +60,10 @@ class DeliveryRelay {
     void relay() {
         List<String> stuck = transfers.findIdsStuckIn(TransferStatus.SEALED, clock.instant().minus(properties.relayAfter()),
                 PageRequest.of(0, BATCH));
+        java.util.Set<String> urgent = stuck.isEmpty() ? java.util.Set.of() : transfers.findUrgentAmong(stuck);
         for (String id : stuck) {
-            producer.sendBody(DeliveryRoutes.HANDOVER, id);
+            producer.sendBodyAndHeader(DeliveryRoutes.HANDOVER, id, DeliveryRoutes.PRIORITY,
+                    DeliveryRoutes.priority(urgent.contains(id)));
         }
         if (!stuck.isEmpty()) {
             log.info("Delivery relay re-queued {} transfer(s) committed but not queued", stuck.size());

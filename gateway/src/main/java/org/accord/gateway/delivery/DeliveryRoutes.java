@@ -13,6 +13,20 @@ public final class DeliveryRoutes extends RouteBuilder {
 
     public static final String HANDOVER = "direct:delivery.handover";
 
+    /** The header that sets a hand-over's priority on the delivery queue (JMS 0 to 9). */
+    public static final String PRIORITY = "JMSPriority";
+
+    /** An urgent transfer: the broker hands it to a consumer before every routine one waiting. */
+    public static final int URGENT_PRIORITY = 9;
+
+    /** A routine transfer: JMS's default priority. */
+    public static final int ROUTINE_PRIORITY = 4;
+
+    /** The queue priority of a transfer. */
+    public static int priority(boolean urgent) {
+        return urgent ? URGENT_PRIORITY : ROUTINE_PRIORITY;
+    }
+
     private final DeliveryDispatcher dispatcher;
 
     DeliveryRoutes(DeliveryDispatcher dispatcher) {
@@ -27,7 +41,7 @@ public final class DeliveryRoutes extends RouteBuilder {
                 .logRetryAttempted(false);
 
         from(HANDOVER).routeId("delivery.handover")
-                .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly").id("enqueue");
+                .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly&preserveMessageQos=true").id("enqueue");
 
         from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers={{accord.delivery.consumers}}"
                 + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")

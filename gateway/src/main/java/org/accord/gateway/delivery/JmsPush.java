@@ -30,8 +30,11 @@ class JmsPush implements DisposableBean {
         this.properties = properties;
     }
 
-    /** @param recipient the recipient organisation, or one of its units (settings are per organisation) */
-    PushResult push(String recipient, String transferId, String queue, byte[] sealed) {
+    /**
+     * @param recipient the recipient organisation, or one of its units (settings are per organisation)
+     * @param urgent an urgent transfer: sent at JMS priority 9 (routine: 4), so the partner's consumers take it first
+     */
+    PushResult push(String recipient, String transferId, String queue, byte[] sealed, boolean urgent) {
         String partner = Organisation.organisationOf(recipient);
         DeliveryProperties.JmsEndpoint settings = properties.jms().get(partner);
         if (settings == null || settings.brokerUrl() == null || queue == null || queue.isBlank()) {
@@ -40,6 +43,7 @@ class JmsPush implements DisposableBean {
         JmsTemplate template = new JmsTemplate(factories.computeIfAbsent(partner, r -> factory(settings)));
         template.setExplicitQosEnabled(true);
         template.setDeliveryMode(DeliveryMode.PERSISTENT);
+        template.setPriority(DeliveryRoutes.priority(urgent));
         template.setReceiveTimeout(properties.httpTimeout().toMillis());
         try {
             template.send(queue, session -> {

@@ -12,26 +12,33 @@ import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 
 /**
- * Where a mailbox or inbox listing goes on from: the last message of a page, by the listing's order (when the
- * gateway made the transfer, then its id). Clients see it as {@code next}, an opaque URL-safe token, and hand it
- * back as {@code after}; they never build one. A token only positions a listing inside the caller's own box, so
- * it is not signed.
+ * Where a mailbox or inbox listing goes on from: the last message of a page, by the listing's order (urgent
+ * transfers first, then by when the gateway made the transfer, then its id). Clients see it as {@code next}, an
+ * opaque URL-safe token, and hand it back as {@code after}; they never build one. A token only positions a listing
+ * inside the caller's own box, so it is not signed. Its first byte says whether the position is among the urgent
+ * transfers (2) or the routine ones (1).
  */
-public record ListingCursor(Instant createdAt, String transferId) {
+public record ListingCursor(boolean urgent, Instant createdAt, String transferId) {
 
     private static final byte VERSION = 1;
+    private static final byte URGENT_VERSION = 2;
     private static final int FIXED_BYTES = 1 + Long.BYTES + Integer.BYTES;
     private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9._-]{1,36}");
     private static final int MAX_TOKEN_CHARS = 4 * (FIXED_BYTES + 36) / 3 + 4;
 
+    /** A position among routine transfers. */
+    public ListingCursor(Instant createdAt, String transferId) {
+        this(false, createdAt, transferId);
+    }
+
     static ListingCursor after(Transfer last) {
-        return new ListingCursor(last.createdAt(), last.id());
+        return new ListingCursor(last.urgent(), last.createdAt(), last.id());
     }
 
     /** The token a client hands back as {@code after}: a version, the time to the nanosecond and the id, base64url. */
     String token() {
         byte[] id = transferId.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer bytes = ByteBuffer.allocate(FIXED_BYTES + id.length).put(VERSION).putLong(createdAt.getEpochSecond())
+        ByteBuffer bytes = ByteBuffer.allocate(FIXED_BYTES + id.length).put(urgent ? URGENT_VERSION : VERSION).putLong(createdAt.getEpochSecond())
                 .putInt(createdAt.getNano()).put(id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
@@ -51,7 +58,7 @@ public record ListingCursor(Instant createdAt, String transferId) {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        if (bytes.length <= FIXED_BYTES || bytes[0] != VERSION) {
+        if (bytes.length <= FIXED_BYTES || (bytes[0] != VERSION && bytes[0] != URGENT_VERSION)) {
             throw malformed();
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
@@ -63,7 +70,7 @@ public record ListingCursor(Instant createdAt, String transferId) {
         }
         ListingCursor cursor;
         try {
-            cursor = new ListingCursor(Instant.ofEpochSecond(seconds, nanos), id);
+            cursor = new ListingCursor(bytes[0] == URGENT_VERSION, Instant.ofEpochSecond(seconds, nanos), id);
         } catch (DateTimeException e) {
             throw malformed();
         }

@@ -1,6 +1,7 @@
 package org.accord.gateway.delivery;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,8 @@ public class Mailbox {
     }
 
     /**
-     * One page of what waits for {@code organisation} in {@code box}, oldest first (by when the gateway made the
-     * transfer, then by id): at most {@code limit} messages after {@code after} (null for the first page). Keyset
+     * One page of what waits for {@code organisation} in {@code box}, urgent transfers first, each part oldest first
+     * (by when the gateway made the transfer, then by id): at most {@code limit} messages after {@code after} (null for the first page). Keyset
      * paging, so a message acknowledged between two pages moves no other message from one page to another.
      *
      * @throws ApiProblemException {@code INVALID_PARAMETER} when {@code limit} is not 1 to {@link #MAX_LIMIT}
@@ -105,9 +106,18 @@ public class Mailbox {
             throw new ApiProblemException(ProblemCode.INVALID_PARAMETER, "limit must be between 1 and " + MAX_LIMIT + ".");
         }
         Limit oneMore = Limit.of(limit + 1);
-        List<Transfer> found = after == null
-                ? transfers.findForRecipient(organisation, WAITING, box.directions, oneMore)
-                : transfers.findForRecipientAfter(organisation, WAITING, box.directions, after.createdAt(), after.transferId(), oneMore);
+        List<Transfer> found;
+        if (after == null) {
+            found = transfers.findForRecipient(organisation, WAITING, box.directions, oneMore);
+        }
+        else {
+            found = new ArrayList<>(transfers.findForRecipientAfter(organisation, WAITING, box.directions, after.urgent(),
+                    after.createdAt(), after.transferId(), oneMore));
+            if (after.urgent() && found.size() <= limit) {
+                found.addAll(transfers.findForRecipientByUrgency(organisation, WAITING, box.directions, false,
+                        Limit.of(limit + 1 - found.size())));
+            }
+        }
         long waiting = transfers.countForRecipient(organisation, WAITING, box.directions);
         if (found.size() <= limit) {
             return new Listing(found, waiting, null);

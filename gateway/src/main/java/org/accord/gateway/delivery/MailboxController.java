@@ -128,15 +128,16 @@ public class MailboxController {
      * What a recipient may know about a message before opening it.
      *
      * @param inReplyTo the id of the transfer this message answers (one the recipient sent), or null
+     * @param urgent an urgent transfer (listed before every routine one): open it first
      */
     public record MessageSummary(String transferId, String sender, String recordType, int schemaVersion,
             String agreementId, int agreementVersion, String status, String sealedSha256, int size, String availableSince,
-            String inReplyTo) {
+            String inReplyTo, boolean urgent) {
 
         static MessageSummary of(Transfer t) {
             return new MessageSummary(t.id(), t.sender(), t.recordType(), t.schemaVersion(), t.agreementId(),
                     t.agreementVersion(), t.status().name(), t.sealedSha256(), t.sealedSize(), t.updatedAt().toString(),
-                    t.inReplyTo());
+                    t.inReplyTo(), t.urgent());
         }
     }
 }

@@ -95,12 +95,13 @@ public class PushDelivery {
             return null;
         }
         byte[] sealed = messages.findById(transferId).orElseThrow().content();
-        return new Pending(transfer.id(), transfer.recipient(), transfer.channel(), transfer.channelAddress(), sealed);
+        return new Pending(transfer.id(), transfer.recipient(), transfer.channel(), transfer.channelAddress(), sealed,
+                transfer.urgent());
     }
 
     private PushResult push(Pending pending) {
         return JMS.equals(pending.channel())
-                ? jms.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed())
+                ? jms.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed(), pending.urgent())
                 : https.push(pending.recipient(), pending.transferId(), pending.address(), pending.sealed());
     }
 
@@ -182,6 +183,7 @@ public class PushDelivery {
     }
 
     /** What a push needs, read before it so that no transaction stays open while it runs. */
-    private record Pending(String transferId, String recipient, String channel, String address, byte[] sealed) {
+    private record Pending(String transferId, String recipient, String channel, String address, byte[] sealed,
+            boolean urgent) {
     }
 }

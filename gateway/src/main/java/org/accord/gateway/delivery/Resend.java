@@ -38,7 +38,7 @@ public class Resend {
     }
 
     public void requeue(String transferId, String actor) {
-        transaction.executeWithoutResult(status -> {
+        boolean urgent = Boolean.TRUE.equals(transaction.execute(status -> {
             Transfer transfer = transfers.findById(transferId)
                     .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No such transfer."));
             if (transfer.status() != TransferStatus.FAILED) {
@@ -47,7 +47,8 @@ public class Resend {
             transfer.requeueForResend(clock.instant());
             transferLog.append(new LogEntry(transferId, LogEvent.RESEND_REQUESTED, LogOutcome.OK, null, actor,
                     transfer.facts(), transfer.sealedSha256(), "resend by hand"));
-        });
-        producer.sendBody(DeliveryRoutes.HANDOVER, transferId);
+            return transfer.urgent();
+        }));
+        producer.sendBodyAndHeader(DeliveryRoutes.HANDOVER, transferId, DeliveryRoutes.PRIORITY, DeliveryRoutes.priority(urgent));
     }
 }

@@ -115,7 +115,7 @@ public class RecordController {
         }
         Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
                 envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
-                requestSha256, clock.instant(), envelope.inReplyTo(), null);
+                requestSha256, clock.instant(), envelope.inReplyTo(), null, envelope.urgent());
         SubmissionOutcome outcome;
         try {
             outcome = flow.submit(submission);

@@ -22,11 +22,14 @@ import tools.jackson.databind.JsonNode;
  * @param inReplyTo optional: the transfer id (as the submitter received it from this gateway) of the record this one
  *        answers, for a {@code referral-outcome} (answering a {@code prevent-referral}) or a
  *        {@code channel-information-response} (answering a {@code channel-information-request})
+ * @param urgent optional {@code urgent: true}: deliver ahead of routine transfers; counts only where the agreement flow
+ *        allows it ({@code allowUrgent}), and is refused ({@code URGENT_NOT_ALLOWED}) elsewhere
  */
 public record SubmissionEnvelope(String recordType, int schemaVersion, String recipient, String purpose, JsonNode record,
-        String inReplyTo) {
+        String inReplyTo, boolean urgent) {
 
-    private static final Set<String> MEMBERS = Set.of("recordType", "schemaVersion", "recipient", "purpose", "record", "inReplyTo");
+    private static final Set<String> MEMBERS = Set.of("recordType", "schemaVersion", "recipient", "purpose", "record", "inReplyTo",
+            "urgent");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62})?");
     private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9-]{1,36}");
 
@@ -68,10 +71,20 @@ public record SubmissionEnvelope(String recordType, int schemaVersion, String re
                 inReplyTo = inReplyToNode.asString();
             }
         }
+        boolean urgent = false;
+        JsonNode urgentNode = body.get("urgent");
+        if (urgentNode != null) {
+            if (!urgentNode.isBoolean()) {
+                violations.add(new Violation("/urgent", "must be true or false"));
+            }
+            else {
+                urgent = urgentNode.booleanValue();
+            }
+        }
         if (!violations.isEmpty()) {
             return new Parsed(null, violations);
         }
-        return new Parsed(new SubmissionEnvelope(recordType, version, recipient, purpose, record, inReplyTo), List.of());
+        return new Parsed(new SubmissionEnvelope(recordType, version, recipient, purpose, record, inReplyTo, urgent), List.of());
     }
 
     private static String identifier(JsonNode body, String name, List<Violation> violations) {

@@ -47,8 +47,10 @@ class UnitNotifier implements DisposableBean {
     private static final double JITTER = 0.2;
     static final String EVENT = "transfer-available";
     static final String EXPIRING = "transfer-expiring";
+    static final String URGENT = "urgent-transfer";
 
     private final WebhookProperties properties;
+    private final UrgentProperties urgent;
     private final UnitNotificationRepository notifications;
     private final DueNotifications outbox;
     private final TransferRepository transfers;
@@ -61,10 +63,11 @@ class UnitNotifier implements DisposableBean {
     private final ExecutorService senders;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    UnitNotifier(WebhookProperties properties, UnitNotificationRepository notifications, DueNotifications outbox,
+    UnitNotifier(WebhookProperties properties, UrgentProperties urgent, UnitNotificationRepository notifications, DueNotifications outbox,
             TransferRepository transfers, TransferLog transferLog, HttpsPost https, DeliveryProperties delivery, JsonMapper json,
             PlatformTransactionManager transactions, Clock clock) {
         this.properties = properties;
+        this.urgent = urgent;
         this.notifications = notifications;
         this.outbox = outbox;
         this.transfers = transfers;
@@ -83,7 +86,7 @@ class UnitNotifier implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${accord.webhooks.poll-every}", initialDelayString = "${accord.webhooks.poll-every}")
     void poll() {
-        if (properties.units().isEmpty() || inFlight.size() >= BATCH) {
+        if ((properties.units().isEmpty() && urgent.partners().isEmpty()) || inFlight.size() >= BATCH) {
             return;
         }
         List<String> due = outbox.read(BATCH).orElse(List.of());
@@ -115,7 +118,7 @@ class UnitNotifier implements DisposableBean {
         if (claim == null) {
             return;
         }
-        WebhookProperties.Unit unit = properties.units().get(claim.unit());
+        WebhookProperties.Unit unit = claim.urgent() ? urgent.partners().get(claim.unit()) : properties.units().get(claim.unit());
         PushResult result = unit == null ? new PushResult(PushResult.Kind.PERMANENT, "WEBHOOK_NOT_CONFIGURED")
                 : https.post(unit.tlsBundle(), unit.url(), headers(unit, claim), claim.body());
         transaction.executeWithoutResult(status -> record(claim, result));
@@ -131,10 +134,14 @@ class UnitNotifier implements DisposableBean {
         Transfer transfer = transfers.findById(notification.transferId()).orElseThrow();
         notification.claim(now.plus(lease), now);
         boolean expiring = EXPIRING.equals(notification.event());
-        InboxNotice notice = new InboxNotice(notification.id(), expiring ? EXPIRING : EVENT, transfer.id(), notification.unit(),
-                transfer.sender(), transfer.recordType(), transfer.direction(), notification.createdAt().toString(),
-                properties.apiBaseUrl() + (expiring ? "/api/v1/transfers/" : "/api/v1/mailbox/") + transfer.id());
-        return new Claim(notification.id(), transfer.id(), notification.unit(), notification.attempts() + 1,
+        boolean duty = URGENT.equals(notification.event());
+        Object notice = duty
+                ? new DutyNotice(notification.id(), URGENT, transfer.id(), notification.unit(), transfer.sender(),
+                        transfer.recordType(), transfer.channel(), notification.createdAt().toString())
+                : new InboxNotice(notification.id(), expiring ? EXPIRING : EVENT, transfer.id(), notification.unit(),
+                        transfer.sender(), transfer.recordType(), transfer.direction(), notification.createdAt().toString(),
+                        properties.apiBaseUrl() + (expiring ? "/api/v1/transfers/" : "/api/v1/mailbox/") + transfer.id());
+        return new Claim(notification.id(), transfer.id(), notification.unit(), duty, notification.attempts() + 1,
                 json.writeValueAsBytes(notice), transfer.facts(), transfer.sealedSha256());
     }
 
@@ -153,7 +160,7 @@ class UnitNotifier implements DisposableBean {
         Instant now = clock.instant();
         UnitNotification notification = notifications.findById(claim.notificationId()).orElseThrow();
         int max = properties.maxAttempts();
-        String attempt = claim.unit() + " webhook, attempt " + claim.attempt() + " of " + max;
+        String attempt = claim.unit() + (claim.urgent() ? " duty webhook" : " webhook") + ", attempt " + claim.attempt() + " of " + max;
         if (result.kind() == PushResult.Kind.DELIVERED) {
             notification.attempted(true, result.code(), null, now);
             append(claim, LogEvent.NOTIFIED, LogOutcome.OK, result.code(), attempt);
@@ -187,8 +194,16 @@ class UnitNotifier implements DisposableBean {
     }
 
     /** One notification taken for sending, with what its send and its log entry need. */
-    private record Claim(String notificationId, String transferId, String unit, int attempt, byte[] body, TransferFacts facts,
-            String sealedSha256) {
+    private record Claim(String notificationId, String transferId, String unit, boolean urgent, int attempt, byte[] body,
+            TransferFacts facts, String sealedSha256) {
+    }
+
+    /**
+     * A partner's duty notification: an urgent transfer for it has been accepted and is being delivered ahead of
+     * routine ones ({@code channel}: {@code https}, {@code jms} or {@code mailbox}). Ids and metadata only.
+     */
+    record DutyNotice(String notificationId, String event, String transferId, String partner, String sender,
+            String recordType, String channel, String acceptedAt) {
     }
 
     /** The notification's body: ids and metadata only, never the record. */

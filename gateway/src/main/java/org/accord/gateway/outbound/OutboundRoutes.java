@@ -58,7 +58,7 @@ final class OutboundRoutes extends RouteBuilder {
                         .process(exchange -> exchange.getMessage().setBody(stored(exchange).accepted())).id("available")
                         .stop()
                 .end()
-                .process(exchange -> exchange.getMessage().setBody(stored(exchange).transferId()))
+                .process(OutboundRoutes::handOver).id("queue-priority")
                 .doTry()
                     .to(DeliveryRoutes.HANDOVER).id("handover")
                     .to(QUEUED).id("mark-queued")
@@ -74,6 +74,13 @@ final class OutboundRoutes extends RouteBuilder {
         from(STORE).routeId("outbound.store").bean(store, "store").id("commit-transfer");
         from(QUEUED).routeId("outbound.queued").bean(store, "markQueued").id("log-queued");
         from(REFUSED).routeId("outbound.refused").bean(refusals, "record").id("log-refusal");
+    }
+
+    /** The queue message is the transfer id, at the urgent or the routine priority. */
+    private static void handOver(Exchange exchange) {
+        TransferStore.Stored stored = stored(exchange);
+        exchange.getMessage().setHeader(DeliveryRoutes.PRIORITY, DeliveryRoutes.priority(stored.urgent()));
+        exchange.getMessage().setBody(stored.transferId());
     }
 
     private static TransferStore.Stored stored(Exchange exchange) {

@@ -40,6 +40,9 @@ final class OutboundStages {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
+    /** The refusal of an envelope's {@code urgent: true} on a flow without {@code allowUrgent}. */
+    static final String URGENT_NOT_ALLOWED = "URGENT_NOT_ALLOWED";
+
     private final AgreementSource agreements;
     private final Minimiser minimiser;
     private final CmsSealer sealer;
@@ -90,16 +93,23 @@ final class OutboundStages {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, deny.code().name(), deny.reason(),
                     List.of()), deny.agreementOrNull());
         }
-        return OutboundTransfer.permitted(s, direction, (Permit) decision);
+        Permit permit = (Permit) decision;
+        if (s.urgentRequested() && !permit.allowUrgent()) {
+            return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, URGENT_NOT_ALLOWED,
+                    "The agreement flow does not let the envelope mark this record urgent.", List.of()), permit.agreement());
+        }
+        boolean urgent = s.urgentRequested() || Urgency.marked(s.recordType(), s.record());
+        return OutboundTransfer.permitted(s, direction, permit, urgent);
     }
 
     /**
      * Refuses, rather than buffers without limit, a transfer for a recipient that already has
-     * {@code accord.delivery.max-outstanding-per-recipient} transfers it has not taken.
+     * {@code accord.delivery.max-outstanding-per-recipient} transfers it has not taken. An urgent transfer is never
+     * held back by the bound.
      */
     Object checkBacklog(OutboundTransfer t) {
         Submission s = t.submission();
-        if (!backlog.below(s.recipient(), maxOutstanding)) {
+        if (!t.urgent() && !backlog.below(s.recipient(), maxOutstanding)) {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.RECIPIENT_BACKLOG, "RECIPIENT_BACKLOG",
                     "The recipient has too many transfers waiting; try again later.", List.of()), t.permit().agreement());
         }
@@ -147,6 +157,9 @@ final class OutboundStages {
         agreement.put("id", t.permit().agreement().id());
         agreement.put("version", t.permit().agreement().version());
         message.put("sentAt", s.receivedAt().toString());
+        if (t.urgent()) {
+            message.put("urgent", true);
+        }
         message.set("record", t.minimised().content());
         replies.addTo(message, t);
         return json.writeValueAsBytes(message);

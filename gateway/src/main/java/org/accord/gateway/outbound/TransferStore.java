@@ -21,6 +21,8 @@ import org.accord.gateway.transfer.Transfer;
 import org.accord.gateway.transfer.TransferDraft;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
+import org.accord.gateway.transfer.TransferUrgent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 class TransferStore {
 
+    /** The detail of an urgent transfer's {@code RECEIVED} log entry. */
+    static final String URGENT_DETAIL = "urgent";
+
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
     private final TransferLog transferLog;
@@ -41,10 +46,12 @@ class TransferStore {
     private final TransferMetrics metrics;
     private final SubjectReferences subjects;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TransferStore(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog,
             MailboxDelivery mailbox, GroupCommit groupCommit, RecipientBacklog backlog, TransferMetrics metrics,
-            SubjectReferences subjects, Clock clock) {
+            SubjectReferences subjects, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.transfers = transfers;
         this.messages = messages;
         this.transferLog = transferLog;
@@ -74,7 +81,7 @@ class TransferStore {
         if (!pushed) {
             metrics.delivery(MailboxDelivery.MAILBOX, "available");
         }
-        return new Stored(s.transferId(), status);
+        return new Stored(s.transferId(), status, t.urgent());
     }
 
     private TransferStatus write(OutboundTransfer t, TransferDraft draft, List<String> subjectRefs, boolean pushed) {
@@ -82,6 +89,9 @@ class TransferStore {
         draft = draft.replying(s.inReplyTo(), s.partnerTransferId());
         MinimisedRecord minimised = t.minimised();
         Transfer transfer = new Transfer(draft, clock.instant());
+        if (t.urgent()) {
+            transfer.markUrgent();
+        }
         if (!pushed) {
             // Stored as available, rather than inserted and then updated in the same commit.
             transfer.moveTo(TransferStatus.AVAILABLE, transfer.createdAt());
@@ -93,13 +103,17 @@ class TransferStore {
         TransferFacts facts = transfer.facts();
         messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
         subjects.record(s.transferId(), subjectRefs);
-        transferLog.append(LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null));
+        LogEntry received = LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null);
+        transferLog.append(t.urgent() ? received.withDetail(URGENT_DETAIL) : received);
         List<String> transformed = minimised.transformed().stream().map(f -> f.path() + " (" + f.rule() + ")").toList();
         transferLog.append(LogEntry.step(s.transferId(), LogEvent.SEALED, "gateway",
                 facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
                 .withSigner(t.sealed().signerCertificateSha256()));
         if (!pushed) {
             mailbox.announceAvailable(transfer);
+        }
+        if (t.urgent()) {
+            events.publishEvent(new TransferUrgent(s.transferId(), s.recipient()));
         }
         return transfer.status();
     }
@@ -121,7 +135,7 @@ class TransferStore {
     }
 
     /** A committed transfer and the status it was committed in. */
-    record Stored(String transferId, TransferStatus status) {
+    record Stored(String transferId, TransferStatus status, boolean urgent) {
 
         boolean awaitsHandover() {
             return status == TransferStatus.SEALED;

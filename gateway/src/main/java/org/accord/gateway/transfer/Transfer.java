@@ -52,6 +52,7 @@ public class Transfer implements Persistable<String> {
     private Instant purgedAt;
     private Instant collectBy;
     private Instant expiryWarnedAt;
+    private boolean urgent;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -125,6 +126,11 @@ public class Transfer implements Persistable<String> {
         this.updatedAt = now;
     }
 
+    /** An urgent transfer: delivered ahead of routine ones, listed first, past the recipient's backlog bound. */
+    public void markUrgent() {
+        this.urgent = true;
+    }
+
     /** A mailbox or inbox message the recipient must collect by {@code deadline} (its agreement flow's collectWithin). */
     public void collectBy(Instant deadline) {
         this.collectBy = deadline;
@@ -179,5 +185,8 @@ public class Transfer implements Persistable<String> {
     public Instant expiryWarnedAt() { return expiryWarnedAt; }
 
     /** The id the other party knows this transfer by: the partner's own id for one that arrived from it, else ours. */
+    /** Whether this is an urgent transfer (its record marks an imminent risk, or its envelope said so where allowed). */
+    public boolean urgent() { return urgent; }
+
     public String idKnownToPartner() { return partnerTransferId != null ? partnerTransferId : id; }
 }

@@ -29,24 +29,31 @@ public interface TransferRepository extends Repository<Transfer, String> {
     Optional<Transfer> findBySenderAndIdempotencyKey(String sender, String idempotencyKey);
 
     /**
-     * The first of {@code recipient}'s transfers in {@code statuses} and {@code directions}, in listing order: by
-     * when they were made, then by id. The index on {@code (recipient, status)} finds them, so a page costs in
+     * The first of {@code recipient}'s transfers in {@code statuses} and {@code directions}, in listing order: urgent
+     * ones first, then by when they were made, then by id. The index on {@code (recipient, status)} finds them, so a page costs in
      * proportion to the recipient's waiting transfers (bounded by its backlog limit), not to the whole table.
      */
     @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses and t.direction in :directions "
-            + "order by t.createdAt, t.id")
+            + "order by t.urgent desc, t.createdAt, t.id")
     List<Transfer> findForRecipient(String recipient, Collection<TransferStatus> statuses, Collection<String> directions,
             Limit limit);
 
+    /** The first of {@code recipient}'s routine ({@code urgent} false) or urgent transfers, by when made, then by id. */
+    @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses and t.direction in :directions "
+            + "and t.urgent = :urgent order by t.createdAt, t.id")
+    List<Transfer> findForRecipientByUrgency(String recipient, Collection<TransferStatus> statuses, Collection<String> directions,
+            boolean urgent, Limit limit);
+
     /**
-     * As {@link #findForRecipient}, those after the transfer made at {@code createdAt} with id {@code id} (keyset
-     * paging). The first condition on {@code createdAt} is implied by the second; it is there so that a database
+     * As {@link #findForRecipientByUrgency}, those after the transfer made at {@code createdAt} with id {@code id}
+     * (keyset paging). The first condition on {@code createdAt} is implied by the second; it is there so that a database
      * can use it as a range.
      */
     @Query("select t from Transfer t where t.recipient = :recipient and t.status in :statuses and t.direction in :directions "
-            + "and t.createdAt >= :createdAt and (t.createdAt > :createdAt or t.id > :id) order by t.createdAt, t.id")
+            + "and t.urgent = :urgent and t.createdAt >= :createdAt and (t.createdAt > :createdAt or t.id > :id) "
+            + "order by t.createdAt, t.id")
     List<Transfer> findForRecipientAfter(String recipient, Collection<TransferStatus> statuses, Collection<String> directions,
-            Instant createdAt, String id, Limit limit);
+            boolean urgent, Instant createdAt, String id, Limit limit);
 
     @Query("select count(t) from Transfer t where t.recipient = :recipient and t.status in :statuses "
             + "and t.direction in :directions")
@@ -54,6 +61,10 @@ public interface TransferRepository extends Repository<Transfer, String> {
 
     /** The transfers that answer {@code original}, oldest first. */
     List<Transfer> findByInReplyToOrderByCreatedAt(String original);
+
+    /** Which of {@code ids} are urgent transfers. */
+    @Query("select t.id from Transfer t where t.id in :ids and t.urgent = true")
+    java.util.Set<String> findUrgentAmong(Collection<String> ids);
 
     @Query("select t.id from Transfer t where t.status = :status and t.updatedAt < :before order by t.updatedAt")
     List<String> findIdsStuckIn(TransferStatus status, Instant before, Pageable page);

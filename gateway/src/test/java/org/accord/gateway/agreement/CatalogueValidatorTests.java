@@ -69,6 +69,32 @@ class CatalogueValidatorTests {
     }
 
     @Test
+    void whenAnOrganisationHasAnEmergencyProfileThenItLoadsWithItsContactAndFieldRules() {
+        AgreementCatalogue catalogue = AgreementCatalogue.fromDirectories(FIXTURES.resolve("valid"), SCHEMAS);
+
+        EmergencyProfile profile = catalogue.organisations().get("ctp-nw-prevent").emergency();
+        assertThat(profile.contact().role()).isEqualTo("Prevent duty desk");
+        EmergencyProfile.RecordProfile concern = profile.forRecord("safeguarding-concern", 1).orElseThrow();
+        assertThat(concern.fields()).containsOnlyKeys("subject.names", "subject.dateOfBirth", "concern.summary", "concern.urgency");
+        assertThat(concern.fields().get("subject.dateOfBirth")).isEqualTo(new FieldRule.Generalise(FieldRule.Generalisation.YEAR));
+        assertThat(profile.forRecord("prevent-referral", 1)).isEmpty();
+        assertThat(catalogue.organisations().get("la-northbridge-channel").emergency()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "emergency-profile-unknown-field", "emergency-profile-rule-does-not-fit",
+            "emergency-profile-without-contact", "emergency-profile-unknown-record-type" })
+    void whenAnEmergencyProfileIsBrokenThenEachProblemWithItIsCodedAndTheCatalogueDoesNotLoad(String name) {
+        Path dir = FIXTURES.resolve("broken").resolve(name);
+
+        AgreementCatalogue.Result result = AgreementCatalogue.check(dir, SCHEMAS);
+
+        assertThat(result.catalogueOrNull()).isNull();
+        assertThat(result.problems()).filteredOn(p -> p.file().equals("organisations.yaml")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.code()).isEqualTo(AgreementLoader.EMERGENCY_PROFILE_INVALID));
+    }
+
+    @Test
     void whenCatalogueIsBrokenThenLoadingThrowsListingEveryProblem() {
         Path dir = FIXTURES.resolve("broken/unknown-field");
 

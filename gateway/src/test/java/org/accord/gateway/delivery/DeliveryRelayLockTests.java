@@ -53,7 +53,8 @@ class DeliveryRelayLockTests {
             sweep.get(60, TimeUnit.SECONDS);
 
             verify(transfers[1], never()).findIdsStuckIn(any(), any(), any());
-            verify(producers[0]).sendBody(DeliveryRoutes.HANDOVER, "transfer-1");
+            verify(producers[0]).sendBodyAndHeader(DeliveryRoutes.HANDOVER, "transfer-1", DeliveryRoutes.PRIORITY,
+                    DeliveryRoutes.ROUTINE_PRIORITY);
             assertThat(heldWhileSweeping).as("lockAtMostFor: one interval").isEqualTo(Duration.ofHours(1));
             assertThat(gateways.heldFor("delivery-relay")).as("lockAtLeastFor: just under one interval")
                     .isEqualTo(Duration.ofMinutes(54));

@@ -108,6 +108,7 @@ class JmsPushIntegrationTests {
             BytesMessage message = (BytesMessage) consumer.receive(60_000);
             assertThat(message).as("a message on the partner's queue").isNotNull();
             assertThat(message.getStringProperty("AccordTransferId")).isEqualTo(id);
+            assertThat(message.getJMSPriority()).as("a routine transfer's priority").isEqualTo(DeliveryRoutes.ROUTINE_PRIORITY);
             sealed = new byte[(int) message.getBodyLength()];
             message.readBytes(sealed);
         }
@@ -116,6 +117,26 @@ class JmsPushIntegrationTests {
                 List.of(pki.caCertificate()), Clock.systemUTC());
         assertThat(opened.transferId()).isEqualTo(id);
         await().atMost(30, TimeUnit.SECONDS).until(() -> "DELIVERED".equals(client.transferStatus(id)));
+    }
+
+    @Test
+    void whenTheTransferIsUrgentThenItArrivesOnThePartnersQueueAtTheUrgentPriority() throws Exception {
+        tools.jackson.databind.node.ObjectNode record = org.accord.gateway.support.Fixtures.example("prevent-referral");
+        ((tools.jackson.databind.node.ObjectNode) record.get("immediateRisk")).put("emergencyServicesCalled", true);
+        GatewayClient.Response response = client.postJson("/api/v1/records", "uni-northbridge", org.accord.gateway.support.Fixtures
+                .json(org.accord.gateway.support.Fixtures.submission("prevent-referral", "p-jms", "assess", record)));
+        assertThat(response.status()).isEqualTo(202);
+        String id = response.json().get("transferId").asString();
+
+        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl, "accord-gateway", "test-only-secret").createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE),
+                    "AccordTransferId = '" + id + "'");
+            BytesMessage message = (BytesMessage) consumer.receive(60_000);
+            assertThat(message).as("the urgent message on the partner's queue").isNotNull();
+            assertThat(message.getJMSPriority()).isEqualTo(DeliveryRoutes.URGENT_PRIORITY);
+        }
     }
 
     @Test

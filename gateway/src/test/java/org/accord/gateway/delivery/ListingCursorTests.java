@@ -45,7 +45,7 @@ class ListingCursorTests {
 
     @Test
     void whenTheTokenHasAnotherVersionANanosecondOutOfRangeOrAnIdWithOtherCharactersThenItIsAnInvalidParameter() {
-        assertInvalid(encode((byte) 2, 1_700_000_000L, 0, "019ae4b2-7c1d"));
+        assertInvalid(encode((byte) 3, 1_700_000_000L, 0, "019ae4b2-7c1d"));
         assertInvalid(encode((byte) 1, 1_700_000_000L, 1_000_000_000, "019ae4b2-7c1d"));
         assertInvalid(encode((byte) 1, 1_700_000_000L, -1, "019ae4b2-7c1d"));
         assertInvalid(encode((byte) 1, Long.MAX_VALUE, 0, "019ae4b2-7c1d"));
@@ -57,6 +57,14 @@ class ListingCursorTests {
     void whenATokenIsWellFormedThenItIsAccepted() {
         assertThat(ListingCursor.parse(encode((byte) 1, 1_700_000_000L, 5, "t-1")))
                 .isEqualTo(new ListingCursor(Instant.ofEpochSecond(1_700_000_000L, 5), "t-1"));
+    }
+
+    @Test
+    void whenTheLastMessageOfAPageWasUrgentThenTheTokenSaysSoAndReadsBack() {
+        ListingCursor urgent = new ListingCursor(true, Instant.ofEpochSecond(1_700_000_000L, 5), "t-1");
+        assertThat(ListingCursor.parse(urgent.token())).isEqualTo(urgent);
+        assertThat(urgent.token()).isNotEqualTo(new ListingCursor(Instant.ofEpochSecond(1_700_000_000L, 5), "t-1").token());
+        assertThat(ListingCursor.parse(encode((byte) 2, 1_700_000_000L, 5, "t-1")).urgent()).isTrue();
     }
 
     private static void assertInvalid(String token) {

@@ -49,7 +49,7 @@ class InboxNotificationsTests {
                 "https://accord.example", Map.of("uni-northbridge/safeguarding-lead",
                         new WebhookProperties.Unit("https://cms.example/accord", null, SECRET)));
         UnitNotificationRepository outbox = org.mockito.Mockito.mock(UnitNotificationRepository.class);
-        InboxNotifications notifications = new InboxNotifications(properties, outbox, null, Clock.systemUTC(), "uni-northbridge");
+        InboxNotifications notifications = new InboxNotifications(properties, new UrgentProperties(null), outbox, null, Clock.systemUTC(), "uni-northbridge");
 
         notifications.on(new org.accord.gateway.transfer.TransferExpiring("t-1", "uni-northbridge/safeguarding-lead", "ctp-nw-prevent",
                 "prevent-referral", java.time.Instant.parse("2026-12-18T00:00:00Z")));
@@ -66,6 +66,6 @@ class InboxNotificationsTests {
     private static void start(String unit, WebhookProperties.Unit settings) {
         WebhookProperties properties = new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 1,
                 "https://accord.example", Map.of(unit, settings));
-        new InboxNotifications(properties, null, null, Clock.systemUTC(), "uni-northbridge");
+        new InboxNotifications(properties, new UrgentProperties(null), null, null, Clock.systemUTC(), "uni-northbridge");
     }
 }
