@@ -28,7 +28,10 @@ final class BrokerRedelivery implements ArtemisConfigurationCustomizer {
                 .setRedeliveryMultiplier(properties.backoffMultiplier())
                 .setMaxRedeliveryDelay(properties.maxRetryDelay().toMillis())
                 .setRedeliveryCollisionAvoidanceFactor(properties.jitter())
-                .setMaxDeliveryAttempts(UNLIMITED);
+                .setMaxDeliveryAttempts(UNLIMITED)
+                // No messages buffered in a consumer ahead of its next receive: an urgent transfer (priority 9) queued
+                // behind routine ones is the next a free consumer takes, not the next after its buffer drains.
+                .setDefaultConsumerWindowSize(0);
         configuration.addAddressSetting(properties.queue(), settings);
     }
 }

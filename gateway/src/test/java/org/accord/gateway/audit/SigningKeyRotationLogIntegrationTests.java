@@ -15,17 +15,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 
+import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
-import org.accord.gateway.support.GatewayIntegrationTest;
+import org.accord.gateway.support.GatewayClient;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,28 +37,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verification, exports and archives trust the certificates of {@code accord.pki.previous-signing-certificates}
  * besides the current one, and still refuse a checkpoint signed by any other key.
  */
-class SigningKeyRotationLogIntegrationTests extends GatewayIntegrationTest {
+class SigningKeyRotationLogIntegrationTests {
 
     private static final String DPO = "accord-dpo";
     private static final Signer PREVIOUS = Signer.create("CN=Accord gateway (before rotation), O=Test fixture");
 
-    @Autowired
-    private Checkpointer checkpointer;
+    private static ConfigurableApplicationContext gateway;
+    private static GatewayClient client;
+    private static Checkpointer checkpointer;
+    private static JdbcTemplate jdbc;
+    private static LogIntegrity integrity;
 
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private LogIntegrity integrity;
-
-    @DynamicPropertySource
-    static void previousCertificate(DynamicPropertyRegistry registry) throws Exception {
-        Path pem = Files.createTempFile("accord-previous-signing-", ".crt");
-        pem.toFile().deleteOnExit();
+    /** A gateway of its own, on its own data folder, that knows the certificate it signed with before a rotation. */
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Files.createTempDirectory("accord-rotation-");
+        Path pem = root.resolve("previous-signing.crt");
         Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(PREVIOUS.certificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n");
-        registry.add("accord.pki.previous-signing-certificates", pem::toString);
+        gateway = new SpringApplicationBuilder(AccordApplication.class).run("--server.port=0",
+                "--accord.data-dir=" + root.resolve("data"), "--accord.pki.previous-signing-certificates=" + pem);
+        client = GatewayClient.forContext(gateway);
+        checkpointer = gateway.getBean(Checkpointer.class);
+        jdbc = gateway.getBean(JdbcTemplate.class);
+        integrity = gateway.getBean(LogIntegrity.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
     }
 
     @Test

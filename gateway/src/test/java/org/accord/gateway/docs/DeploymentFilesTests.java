@@ -57,6 +57,17 @@ class DeploymentFilesTests {
     // --- The Dockerfile --------------------------------------------------------------------------------------------
 
     @Test
+    void whenTheBrokerIsExternalThenItsDeliveryQueueLetsNoConsumerBufferRoutineTransfersAheadOfAnUrgentOne() {
+        String broker = read(DEPLOY.resolve("artemis/broker.xml"));
+        int start = broker.indexOf("<address-setting match=\"accord.outbound.delivery\">");
+        assertThat(start).as("the delivery queue's address setting").isNotNegative();
+        String setting = broker.substring(start, broker.indexOf("</address-setting>", start));
+        assertThat(setting).contains("<default-consumer-window-size>0</default-consumer-window-size>");
+        assertThat(read(Markdown.REPOSITORY.resolve("gateway/src/main/java/org/accord/gateway/delivery/BrokerRedelivery.java")))
+                .as("the embedded broker's delivery queue").contains(".setDefaultConsumerWindowSize(0)");
+    }
+
+    @Test
     void whenTheGatewayKnowsAScopeThenTheIdentityProviderMayGrantIt() throws IllegalAccessException {
         String known = read(DEPLOY.resolve("identity-provider/src/main/java/org/accord/identity/AccordScopes.java"));
         List<String> scopes = new ArrayList<>();
