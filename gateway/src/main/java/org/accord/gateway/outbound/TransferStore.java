@@ -37,6 +37,9 @@ class TransferStore {
     /** The detail of an urgent transfer's {@code RECEIVED} log entry. */
     static final String URGENT_DETAIL = "urgent";
 
+    /** The detail of an {@code EMERGENCY_DISCLOSURE} log entry: the basis and the authorising officer. */
+    static final String EMERGENCY_DETAIL = "basis %s; authorised by %s";
+
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
     private final TransferLog transferLog;
@@ -111,6 +114,15 @@ class TransferStore {
                 .withSigner(t.sealed().signerCertificateSha256()));
         if (!pushed) {
             mailbox.announceAvailable(transfer);
+        }
+        if (t.emergency() != null) {
+            EmergencyDisclosure e = t.emergency();
+            transferLog.append(LogEntry.step(s.transferId(), LogEvent.EMERGENCY_DISCLOSURE, s.clientId(),
+                    facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
+                    .withDetail(EMERGENCY_DETAIL.formatted(e.basis(), e.authorisedBy())));
+            events.publishEvent(new EmergencyDisclosure.Disclosed(s.transferId(), s.sender(), s.recipient(), s.recordType(),
+                    s.schemaVersion(), s.purpose(), s.clientId(), e.basis(), e.authorisedBy(), e.scrubbedRisk(),
+                    minimised.shared(), transfer.createdAt()));
         }
         if (t.urgent()) {
             events.publishEvent(new TransferUrgent(s.transferId(), s.recipient()));
