@@ -32,7 +32,11 @@ class TransfersController {
     private final FilterChoices choices;
     private final ConsoleReads reads;
 
-    TransfersController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads) {
+    private final org.accord.gateway.emergency.EmergencyReviews emergencyReviews;
+
+    TransfersController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads,
+            org.accord.gateway.emergency.EmergencyReviews emergencyReviews) {
+        this.emergencyReviews = emergencyReviews;
         this.search = search;
         this.choices = choices;
         this.reads = reads;
@@ -51,6 +55,7 @@ class TransfersController {
         List<TransferLogEntry> content = openings.getContent();
         Map<String, TransferLogEntry> latest = search.latestSteps(content.stream().map(TransferLogEntry::transferId).toList());
         reads.logged(reader, null, "transfers page " + current + " filter " + filter.describe());
+        model.addAttribute("emergencyReviewsOverdue", emergencyReviews.overdue());
         model.addAttribute("form", form);
         model.addAttribute("errors", form.errors());
         model.addAttribute("rows", TransferRow.of(content, latest));

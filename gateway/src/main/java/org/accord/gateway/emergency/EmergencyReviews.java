@@ -87,7 +87,7 @@ public class EmergencyReviews implements HealthIndicator {
                 clock.instant());
         reviews.save(review);
         TransferFacts facts = TransferFacts.of(review.sender(), review.recipient(), review.recordType(), review.schemaVersion(),
-                review.purpose()).withAgreement(EmergencyDisclosure.AGREEMENT_ID, 0, null);
+                review.purpose());
         String detail = decision == ReviewStatus.NOT_JUSTIFIED
                 ? (Boolean.TRUE.equals(reportableBreach) ? "reportable breach" : "not a reportable breach") : null;
         transferLog.append(new LogEntry(transferId, LogEvent.EMERGENCY_REVIEWED, LogOutcome.OK, decision.name(), reviewer,
