@@ -32,7 +32,7 @@ public record EmergencyDisclosure(RedactionPlan plan, Channel channel, String ba
     /**
      * Published in the transaction that stores the disclosure, so that its review is written with it.
      *
-     * @param fieldsShared the field names that went, after the profile's rules
+     * @param fieldsShared the fields that went as given, then those transformed with their rule ({@code path (rule)})
      */
     public record Disclosed(String transferId, String sender, String recipient, String recordType, int schemaVersion,
             String purpose, String clientId, String basis, String authorisedBy, String scrubbedRisk, List<String> fieldsShared,

@@ -122,7 +122,8 @@ class TransferStore {
                     .withDetail(EMERGENCY_DETAIL.formatted(e.basis(), e.authorisedBy())));
             events.publishEvent(new EmergencyDisclosure.Disclosed(s.transferId(), s.sender(), s.recipient(), s.recordType(),
                     s.schemaVersion(), s.purpose(), s.clientId(), e.basis(), e.authorisedBy(), e.scrubbedRisk(),
-                    minimised.shared(), transfer.createdAt()));
+                    java.util.stream.Stream.concat(minimised.shared().stream(), transformed.stream()).toList(),
+                    transfer.createdAt()));
         }
         if (t.urgent()) {
             events.publishEvent(new TransferUrgent(s.transferId(), s.recipient()));

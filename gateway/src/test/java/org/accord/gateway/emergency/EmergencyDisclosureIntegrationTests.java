@@ -57,8 +57,9 @@ class EmergencyDisclosureIntegrationTests extends GatewayIntegrationTest {
                 .orElseThrow();
         assertThat(disclosed.get("detail").asString()).isEqualTo("basis VITAL-INTERESTS; authorised by Duty Director: A. Senior");
         assertThat(disclosed.get("agreement").get("id").asString()).isEqualTo("emergency");
-        assertThat(disclosed.get("fieldsShared").toString()).contains("subject.names", "concern.summary")
-                .doesNotContain("subject.studentId", "vulnerabilities");
+        assertThat(disclosed.get("fieldsShared").toString()).contains("subject.names")
+                .doesNotContain("subject.studentId", "vulnerabilities", "concern.summary");
+        assertThat(disclosed.get("fieldsTransformed").toString()).contains("concern.summary", "subject.dateOfBirth");
         assertThat(disclosed.get("actor").asString()).isEqualTo(DUTY);
         assertThat(entries).anySatisfy(e -> {
             assertThat(e.get("event").asString()).isEqualTo("RECEIVED");
@@ -76,7 +77,8 @@ class EmergencyDisclosureIntegrationTests extends GatewayIntegrationTest {
         assertThat(listed.get("basis").asString()).isEqualTo("VITAL-INTERESTS");
         assertThat(listed.get("overdue").asBoolean()).isFalse();
         assertThat(listed.get("risk").asString()).as("scrubbed").doesNotContain("07700 900461").contains("[PHONE]");
-        assertThat(listed.get("fieldsShared").toString()).contains("subject.names").doesNotContain("subject.studentId");
+        assertThat(listed.get("fieldsShared").toString()).contains("subject.names", "concern.summary (scrub)")
+                .doesNotContain("subject.studentId");
     }
 
     @Test
