@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The DPO's review of an emergency disclosure on a clock the test moves on: pending and not overdue at first; past
+ * An emergency disclosure to a partner whose backlog is full is accepted and listed first in its mailbox. The DPO's
+ * review of it on a clock the test moves on: pending and not overdue at first; past
  * {@code accord.emergency.review-within} overdue in the API list, the health detail, the gauge and the console's front
  * page; recorded NOT_JUSTIFIED with a note and a reportable breach through the console form, after which it is no
  * longer overdue and the log has EMERGENCY_REVIEWED.
@@ -38,8 +39,12 @@ class EmergencyReviewIntegrationTests {
     void whenTheReviewIsOverdueThenItShowsEverywhereUntilTheDpoRecordsIt() throws Exception {
         MovableClock clock = new MovableClock();
         try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
-                .initializers(clock.asGatewayClock()).run("--server.port=0", "--accord.data-dir=" + dataDir)) {
+                .initializers(clock.asGatewayClock()).run("--server.port=0", "--accord.data-dir=" + dataDir,
+                        "--accord.delivery.max-outstanding-per-recipient=1")) {
             GatewayClient client = GatewayClient.forContext(gateway);
+            String routine = Fixtures.json(Fixtures.referral());
+            String waiting = client.postJson("/api/v1/records", "uni-northbridge", routine).json().get("transferId").asString();
+            assertThat(client.postJson("/api/v1/records", "uni-northbridge", routine).code()).isEqualTo("RECIPIENT_BACKLOG");
             ObjectNode body = Fixtures.submission("safeguarding-concern", "ctp-nw-prevent", "emergency-risk-to-life",
                     Fixtures.example("safeguarding-concern"));
             ObjectNode justification = body.putObject("justification");
@@ -49,6 +54,8 @@ class EmergencyReviewIntegrationTests {
             Response disclosed = client.postJson("/api/v1/emergency-disclosures", "uni-northbridge-duty-manager", Fixtures.json(body));
             assertThat(disclosed.status()).as(new String(disclosed.body())).isEqualTo(202);
             String id = disclosed.json().get("transferId").asString();
+            assertThat(client.listedIds("/api/v1/mailbox", "ctp-nw-prevent")).as("past the full backlog, listed first")
+                    .containsExactly(id, waiting);
             MeterRegistry meters = gateway.getBean(MeterRegistry.class);
 
             assertThat(listed(client, id).get("overdue").asBoolean()).isFalse();
