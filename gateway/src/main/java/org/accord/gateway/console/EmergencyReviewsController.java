@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.accord.gateway.emergency.EmergencyReview;
 import org.accord.gateway.emergency.EmergencyReviews;
 import org.accord.gateway.emergency.ReviewStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The DPO's reviews of emergency disclosures (docs/emergency.md): the list with each review's status and due time,
@@ -49,7 +51,7 @@ class EmergencyReviewsController {
     String one(Authentication reader, @PathVariable String id, @RequestParam(required = false) String error, Model model) {
         Optional<EmergencyReview> review = reviews.find(id);
         if (review.isEmpty()) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         reads.logged(reader, id, "console emergency disclosure");
         model.addAttribute("r", review.get());

@@ -10,6 +10,7 @@ import org.accord.gateway.audit.LogExport;
 import org.accord.gateway.audit.LogFilter;
 import org.accord.gateway.audit.TransferLogEntry;
 import org.accord.gateway.audit.TransferLogSearch;
+import org.accord.gateway.emergency.EmergencyReviews;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,10 +33,10 @@ class TransfersController {
     private final FilterChoices choices;
     private final ConsoleReads reads;
 
-    private final org.accord.gateway.emergency.EmergencyReviews emergencyReviews;
+    private final EmergencyReviews emergencyReviews;
 
     TransfersController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads,
-            org.accord.gateway.emergency.EmergencyReviews emergencyReviews) {
+            EmergencyReviews emergencyReviews) {
         this.emergencyReviews = emergencyReviews;
         this.search = search;
         this.choices = choices;

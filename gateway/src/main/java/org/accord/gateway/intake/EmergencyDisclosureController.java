@@ -32,15 +32,16 @@ import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.outbound.EmergencyDisclosure;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
-import org.accord.gateway.outbound.SubmissionOutcome;
 import org.accord.gateway.outbound.SubmissionOutcome.Accepted;
 import org.accord.gateway.outbound.SubmissionOutcome.Refused;
 import org.accord.gateway.outbound.SubmissionOutcome.Violation;
+import org.accord.gateway.outbound.SubmissionOutcome;
 import org.accord.gateway.partner.PartnerDirectory;
 import org.accord.gateway.partner.PartnerEntry;
 import org.accord.gateway.redaction.scrub.ScrubProfile;
 import org.accord.gateway.redaction.scrub.TextScrubber;
 import org.accord.gateway.security.Caller;
+import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -201,7 +202,7 @@ public class EmergencyDisclosureController {
                 .body(new RecordController.SubmitResponse(accepted.transferId(), accepted.status(), location.toString(), false));
     }
 
-    private org.accord.gateway.web.ApiProblemException refuse(Caller caller, String transferId, ProblemCode code,
+    private ApiProblemException refuse(Caller caller, String transferId, ProblemCode code,
             SubmissionEnvelope envelope, String reason, String detail) {
         return refusals.refuse(caller, transferId, code, envelope, detail, Map.of("reason", reason));
     }

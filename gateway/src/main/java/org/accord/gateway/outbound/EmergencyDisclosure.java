@@ -1,9 +1,13 @@
 package org.accord.gateway.outbound;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 
 import org.accord.gateway.agreement.AgreementRef;
 import org.accord.gateway.agreement.Channel;
+import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.redaction.RedactionPlan;
 
 /**
@@ -24,9 +28,8 @@ public record EmergencyDisclosure(RedactionPlan plan, Channel channel, String ba
 
     /** The pseudo agreement a disclosure is recorded under (version 0; the digest of the emergency profile's plan). */
     public AgreementRef agreement() {
-        return new AgreementRef(AGREEMENT_ID, 0, org.accord.gateway.crypto.Fingerprints.sha256Hex(
-                (plan.agreementId() + "|" + plan.flowId() + "|" + new java.util.TreeMap<>(plan.rules()))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new AgreementRef(AGREEMENT_ID, 0, Fingerprints.sha256Hex(
+                (plan.agreementId() + "|" + plan.flowId() + "|" + new TreeMap<>(plan.rules())).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -36,6 +39,6 @@ public record EmergencyDisclosure(RedactionPlan plan, Channel channel, String ba
      */
     public record Disclosed(String transferId, String sender, String recipient, String recordType, int schemaVersion,
             String purpose, String clientId, String basis, String authorisedBy, String scrubbedRisk, List<String> fieldsShared,
-            java.time.Instant createdAt) {
+            Instant createdAt) {
     }
 }

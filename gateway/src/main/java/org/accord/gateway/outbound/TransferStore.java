@@ -2,6 +2,7 @@ package org.accord.gateway.outbound;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.accord.gateway.agreement.AgreementRef;
 import org.accord.gateway.agreement.ChannelKind;
@@ -122,7 +123,7 @@ class TransferStore {
                     .withDetail(EMERGENCY_DETAIL.formatted(e.basis(), e.authorisedBy())));
             events.publishEvent(new EmergencyDisclosure.Disclosed(s.transferId(), s.sender(), s.recipient(), s.recordType(),
                     s.schemaVersion(), s.purpose(), s.clientId(), e.basis(), e.authorisedBy(), e.scrubbedRisk(),
-                    java.util.stream.Stream.concat(minimised.shared().stream(), transformed.stream()).toList(),
+                    Stream.concat(minimised.shared().stream(), transformed.stream()).toList(),
                     transfer.createdAt()));
         }
         if (t.urgent()) {
