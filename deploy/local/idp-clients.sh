@@ -32,6 +32,9 @@ accord-idp:
     accord-monitoring:                    # Prometheus, scraping /actuator/prometheus
       secret-hash: "$(hash client-accord-monitoring)"
       scopes: [ "metrics:read" ]
+    uni-northbridge-duty-manager:         # the senior duty manager: emergency disclosures only (docs/emergency.md)
+      secret-hash: "$(hash client-uni-northbridge-duty-manager)"
+      scopes: [ "emergency:disclose" ]
   console:
     secret-hash: "$(hash client-accord-console)"
     redirect-uris:

@@ -21,7 +21,8 @@ final class AccordScopes {
             "agreements:read",
             "audit:read",
             "delivery:resend",
-            "metrics:read");
+            "metrics:read",
+            "emergency:disclose");
 
     private AccordScopes() {
     }

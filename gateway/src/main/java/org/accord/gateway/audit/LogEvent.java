@@ -23,5 +23,12 @@ public enum LogEvent {
     /** The sender was warned that a message will expire uncollected ({@code accord.retention.uncollected-warning}). */
     EXPIRY_WARNED,
     /** The log's oldest segment was written to a signed archive and removed from the live log (counts and digests). */
-    LOG_ARCHIVED
+    LOG_ARCHIVED,
+    /**
+     * A record was disclosed in an emergency outside any agreement flow (docs/emergency.md): the basis and the
+     * authorising officer in the detail, the fields in the fields columns.
+     */
+    EMERGENCY_DISCLOSURE,
+    /** The DPO recorded the review of an emergency disclosure: JUSTIFIED or NOT_JUSTIFIED in the code. */
+    EMERGENCY_REVIEWED
 }

@@ -10,6 +10,7 @@ import org.accord.gateway.audit.LogExport;
 import org.accord.gateway.audit.LogFilter;
 import org.accord.gateway.audit.TransferLogEntry;
 import org.accord.gateway.audit.TransferLogSearch;
+import org.accord.gateway.emergency.EmergencyReviews;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,7 +33,11 @@ class TransfersController {
     private final FilterChoices choices;
     private final ConsoleReads reads;
 
-    TransfersController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads) {
+    private final EmergencyReviews emergencyReviews;
+
+    TransfersController(TransferLogSearch search, FilterChoices choices, ConsoleReads reads,
+            EmergencyReviews emergencyReviews) {
+        this.emergencyReviews = emergencyReviews;
         this.search = search;
         this.choices = choices;
         this.reads = reads;
@@ -51,6 +56,7 @@ class TransfersController {
         List<TransferLogEntry> content = openings.getContent();
         Map<String, TransferLogEntry> latest = search.latestSteps(content.stream().map(TransferLogEntry::transferId).toList());
         reads.logged(reader, null, "transfers page " + current + " filter " + filter.describe());
+        model.addAttribute("emergencyReviewsOverdue", emergencyReviews.overdue());
         model.addAttribute("form", form);
         model.addAttribute("errors", form.errors());
         model.addAttribute("rows", TransferRow.of(content, latest));

@@ -29,4 +29,21 @@ public final class OutboundFlow {
             throw e;
         }
     }
+
+    /**
+     * Runs an emergency disclosure through the outbound flow: schema check, the emergency profile's field rules,
+     * sealed for the recipient, stored with its {@code EMERGENCY_DISCLOSURE} log entry, delivered urgently.
+     */
+    public SubmissionOutcome disclose(Submission submission, EmergencyDisclosure disclosure) {
+        try {
+            return producer.requestBodyAndHeader(OutboundRoutes.EMERGENCY, submission, OutboundRoutes.DISCLOSURE, disclosure,
+                    SubmissionOutcome.class);
+        }
+        catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
 }

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 final class OutboundRoutes extends RouteBuilder {
 
     static final String SUBMIT = "direct:outbound.submit";
+    static final String EMERGENCY = "direct:outbound.emergency";
+    /** The header carrying an emergency disclosure's {@link EmergencyDisclosure}. */
+    static final String DISCLOSURE = "accordEmergencyDisclosure";
     private static final String VALIDATE = "direct:outbound.validate";
     private static final String DECIDE = "direct:outbound.decide";
     private static final String BACKLOG = "direct:outbound.backlog";
@@ -26,6 +29,7 @@ final class OutboundRoutes extends RouteBuilder {
     private static final String STORE = "direct:outbound.store";
     private static final String QUEUED = "direct:outbound.queued";
     private static final String REFUSED = "direct:outbound.refused";
+    private static final String HANDOVER = "direct:outbound.handover-or-available";
 
     private final OutboundStages stages;
     private final TransferStore store;
@@ -53,6 +57,24 @@ final class OutboundRoutes extends RouteBuilder {
                 .to(SEAL).id("seal")
                 .filter(refused).to(REFUSED).stop().end()
                 .to(STORE).id("store")
+                .to(HANDOVER);
+
+        // An emergency disclosure: the schema check, then the recipient's emergency profile in place of an agreement
+        // flow; urgent, so past the backlog bound.
+        from(EMERGENCY).routeId("outbound.emergency")
+                .to(VALIDATE).id("emergency-validate")
+                .filter(refused).to(REFUSED).stop().end()
+                .process(exchange -> exchange.getMessage().setBody(OutboundTransfer.emergency(
+                        exchange.getMessage().getBody(Submission.class),
+                        exchange.getMessage().getHeader(DISCLOSURE, EmergencyDisclosure.class)))).id("emergency-profile")
+                .to(MINIMISE).id("emergency-minimise")
+                .filter(refused).to(REFUSED).stop().end()
+                .to(SEAL).id("emergency-seal")
+                .filter(refused).to(REFUSED).stop().end()
+                .to(STORE).id("emergency-store")
+                .to(HANDOVER);
+
+        from(HANDOVER).routeId("outbound.handover")
                 .choice()
                     .when(exchange -> !stored(exchange).awaitsHandover())
                         .process(exchange -> exchange.getMessage().setBody(stored(exchange).accepted())).id("available")

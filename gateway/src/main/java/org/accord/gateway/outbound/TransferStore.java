@@ -2,6 +2,7 @@ package org.accord.gateway.outbound;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.accord.gateway.agreement.AgreementRef;
 import org.accord.gateway.agreement.ChannelKind;
@@ -36,6 +37,9 @@ class TransferStore {
 
     /** The detail of an urgent transfer's {@code RECEIVED} log entry. */
     static final String URGENT_DETAIL = "urgent";
+
+    /** The detail of an {@code EMERGENCY_DISCLOSURE} log entry: the basis and the authorising officer. */
+    static final String EMERGENCY_DETAIL = "basis %s; authorised by %s";
 
     private final TransferRepository transfers;
     private final StoredMessageRepository messages;
@@ -111,6 +115,16 @@ class TransferStore {
                 .withSigner(t.sealed().signerCertificateSha256()));
         if (!pushed) {
             mailbox.announceAvailable(transfer);
+        }
+        if (t.emergency() != null) {
+            EmergencyDisclosure e = t.emergency();
+            transferLog.append(LogEntry.step(s.transferId(), LogEvent.EMERGENCY_DISCLOSURE, s.clientId(),
+                    facts.withFields(minimised.shared(), transformed, minimised.withheld()), t.sealed().sha256Hex())
+                    .withDetail(EMERGENCY_DETAIL.formatted(e.basis(), e.authorisedBy())));
+            events.publishEvent(new EmergencyDisclosure.Disclosed(s.transferId(), s.sender(), s.recipient(), s.recordType(),
+                    s.schemaVersion(), s.purpose(), s.clientId(), e.basis(), e.authorisedBy(), e.scrubbedRisk(),
+                    Stream.concat(minimised.shared().stream(), transformed.stream()).toList(),
+                    transfer.createdAt()));
         }
         if (t.urgent()) {
             events.publishEvent(new TransferUrgent(s.transferId(), s.recipient()));

@@ -53,6 +53,8 @@ public class ConsoleSecurityConfiguration {
                         // Subject access requests are the DPO's alone.
                         .requestMatchers("/console/subjects", "/console/subjects/**").hasRole(ConsoleRoles.DPO)
                         .requestMatchers("/console/retention").hasRole(ConsoleRoles.DPO)
+                        // Reviewing emergency disclosures is the DPO's duty.
+                        .requestMatchers("/console/emergency", "/console/emergency/**").hasRole(ConsoleRoles.DPO)
                         .requestMatchers("/console", "/console/**").hasAnyRole(ConsoleRoles.DPO, ConsoleRoles.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

@@ -13,6 +13,8 @@ public final class Scopes {
     public static final String INBOUND = "inbound";
     /** Reading metrics ({@code /actuator/prometheus}) and health details: for the monitoring system. */
     public static final String METRICS_READ = "metrics:read";
+    /** Making an emergency disclosure outside any agreement flow: no client has it by default (docs/emergency.md). */
+    public static final String EMERGENCY_DISCLOSE = "emergency:disclose";
 
     private Scopes() {
     }

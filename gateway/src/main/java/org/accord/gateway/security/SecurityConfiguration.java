@@ -62,6 +62,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/transfers/*/resend").hasAuthority(Scopes.authority(Scopes.DELIVERY_RESEND))
                         .requestMatchers("/api/v1/mailbox", "/api/v1/mailbox/**").hasAuthority(Scopes.authority(Scopes.MAILBOX))
                         .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAuthority(Scopes.authority(Scopes.INBOX))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/emergency-disclosures").hasAuthority(Scopes.authority(Scopes.EMERGENCY_DISCLOSE))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/emergency-disclosures").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers("/api/v1/audit/**").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers(HttpMethod.GET, "/api/v1/retention").hasAuthority(Scopes.authority(Scopes.AUDIT_READ))
                         .requestMatchers("/api/v1/agreements", "/api/v1/agreements/**").hasAuthority(Scopes.authority(Scopes.AGREEMENTS_READ))

@@ -33,6 +33,9 @@ public enum ProblemCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this client; retry after the time given"),
     LOCKED_OUT(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins or client authentications; retry after the time given"),
     RECIPIENT_BACKLOG(HttpStatus.SERVICE_UNAVAILABLE, "The recipient has too many transfers waiting"),
+    USE_AGREEMENT(HttpStatus.CONFLICT, "An agreement flow covers this record and purpose: submit it the routine way"),
+    NO_EMERGENCY_PROFILE(HttpStatus.FORBIDDEN, "The recipient cannot receive emergency disclosures"),
+    NOT_IN_EMERGENCY_PROFILE(HttpStatus.FORBIDDEN, "The recipient's emergency profile does not name this record type"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not complete the request");
 
     private final HttpStatus status;
