@@ -83,6 +83,7 @@ class UnitNotifierLockTests {
         WebhookProperties webhooks = new WebhookProperties(3, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1), 1,
                 "https://accord.example", units);
         context.registerBean(WebhookProperties.class, () -> webhooks);
+        context.registerBean(UrgentProperties.class, () -> new UrgentProperties(Map.of()));
         context.registerBean(UnitNotificationRepository.class, () -> outboxes[gateway - 1]);
         context.registerBean(TransferRepository.class, () -> mock(TransferRepository.class));
         context.registerBean(TransferLog.class, () -> mock(TransferLog.class));
