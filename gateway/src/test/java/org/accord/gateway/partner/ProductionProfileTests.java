@@ -23,8 +23,15 @@ class ProductionProfileTests {
 
     @Test
     void whenProdProfileHasNoSigningKeyThenTheGatewayRefusesToStartAndSaysWhatIsMissing() {
-        assertThatThrownBy(() -> start())
+        // Agreement signatures are the subject of the next test; here only the key is missing.
+        assertThatThrownBy(() -> start("--accord.agreements.require-signatures=false"))
                 .rootCause().hasMessageContaining("accord.pki.signing-key");
+    }
+
+    @Test
+    void whenProdProfileRequiresSignaturesWithoutTrustAnchorsThenTheGatewayRefusesToStartAndSaysWhatIsMissing() {
+        assertThatThrownBy(() -> start())
+                .rootCause().hasMessageContaining("accord.agreements.signatory-trust-anchors");
     }
 
     private void start(String... extra) {
