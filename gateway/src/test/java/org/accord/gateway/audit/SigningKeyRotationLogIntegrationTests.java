@@ -47,6 +47,7 @@ class SigningKeyRotationLogIntegrationTests {
     private static Checkpointer checkpointer;
     private static JdbcTemplate jdbc;
     private static LogIntegrity integrity;
+    private static LogIntegrator integrator;
 
     /** A gateway of its own, on its own data folder, that knows the certificate it signed with before a rotation. */
     @BeforeAll
@@ -62,6 +63,7 @@ class SigningKeyRotationLogIntegrationTests {
         checkpointer = gateway.getBean(Checkpointer.class);
         jdbc = gateway.getBean(JdbcTemplate.class);
         integrity = gateway.getBean(LogIntegrity.class);
+        integrator = gateway.getBean(LogIntegrator.class);
     }
 
     @AfterAll
@@ -74,6 +76,7 @@ class SigningKeyRotationLogIntegrationTests {
     @Test
     void whenACheckpointWasSignedWithThePreviousKeyThenTheLogStillVerifies() throws Exception {
         client.postJson("/api/v1/records", "uni-northbridge", Fixtures.json(Fixtures.referral()));
+        integrator.integrateAll();
         checkpointer.checkpointNow();
         long id = resignLatestCheckpoint(PREVIOUS);
 
@@ -87,6 +90,7 @@ class SigningKeyRotationLogIntegrationTests {
     @Test
     void whenACheckpointWasSignedWithAnUnknownKeyThenTheLogDoesNotVerify() throws Exception {
         client.postJson("/api/v1/records", "uni-northbridge", Fixtures.json(Fixtures.referral()));
+        integrator.integrateAll();
         checkpointer.checkpointNow();
         Signer stranger = Signer.create("CN=Someone else, O=Test fixture");
         long id = resignLatestCheckpoint(stranger);
