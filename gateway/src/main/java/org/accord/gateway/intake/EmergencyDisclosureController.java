@@ -1,7 +1,6 @@
 package org.accord.gateway.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -118,7 +117,7 @@ public class EmergencyDisclosureController {
     public ResponseEntity<RecordController.SubmitResponse> disclose(Caller caller,
             @Parameter(hidden = true) HttpServletRequest request) throws IOException {
         String transferId = Ids.next();
-        if (!isJson(request.getContentType())) {
+        if (!RequestBody.isJson(request.getContentType())) {
             throw refusals.refuse(caller, transferId, ProblemCode.UNSUPPORTED_MEDIA_TYPE, null,
                     "Send the disclosure as application/json.", Map.of());
         }
@@ -249,30 +248,10 @@ public class EmergencyDisclosureController {
         return b.replace("~", "~0").replace("/", "~1");
     }
 
-    private static boolean isJson(String contentType) {
-        try {
-            MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
-            return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardSubtype();
-        }
-        catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private byte[] readBounded(HttpServletRequest request, Caller caller, String transferId) throws IOException {
         int limit = properties.maxBodyBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw refusals.refuse(caller, transferId, ProblemCode.PAYLOAD_TOO_LARGE, null,
-                    "A disclosure may be at most " + limit + " bytes.", Map.of("limit", limit));
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw refusals.refuse(caller, transferId, ProblemCode.PAYLOAD_TOO_LARGE, null,
-                        "A disclosure may be at most " + limit + " bytes.", Map.of("limit", limit));
-            }
-            return body;
-        }
+        return RequestBody.readBounded(request, limit, () -> refusals.refuse(caller, transferId, ProblemCode.PAYLOAD_TOO_LARGE,
+                null, "A disclosure may be at most " + limit + " bytes.", Map.of("limit", limit)));
     }
 
     private record Justification(String basis, String risk, String authorisedBy) {

@@ -1,7 +1,6 @@
 package org.accord.gateway.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -28,10 +27,8 @@ import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -151,17 +148,7 @@ public class RecordController {
     }
 
     private void requireJson(HttpServletRequest request, Caller caller, String transferId) {
-        String contentType = request.getContentType();
-        boolean json;
-        try {
-            MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
-            json = type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardSubtype();
-        }
-        catch (InvalidMimeTypeException | InvalidMediaTypeException e) {
-            // parseMediaType wraps an unparseable type in InvalidMediaTypeException: still a 415, not a 500.
-            json = false;
-        }
-        if (!json) {
+        if (!RequestBody.isJson(request.getContentType())) {
             throw refusals.refuse(caller, transferId, ProblemCode.UNSUPPORTED_MEDIA_TYPE, null,
                     "Send the submission as application/json.", Map.of());
         }
@@ -169,17 +156,7 @@ public class RecordController {
 
     private byte[] readBounded(HttpServletRequest request, Caller caller, String transferId) throws IOException {
         int limit = properties.maxBodyBytes();
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            throw tooLarge(caller, transferId, limit);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw tooLarge(caller, transferId, limit);
-            }
-            return body;
-        }
+        return RequestBody.readBounded(request, limit, () -> tooLarge(caller, transferId, limit));
     }
 
     private ApiProblemException tooLarge(Caller caller, String transferId, int limit) {
