@@ -40,10 +40,11 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
      * After every rate: whether the transfer log (the entries of every gateway of the run) verifies as one chain, and the
      * log integration delay over the whole run (null for a gateway without an integrator).
      */
-    static String chain(tools.jackson.databind.JsonNode verify, double[] delays) {
+    static String chain(tools.jackson.databind.JsonNode verify, Duration verifyTook, double[] delays) {
         StringBuilder out = new StringBuilder("\n## The transfer log after the run\n\n");
-        out.append(String.format(Locale.ROOT, "- `GET /api/v1/audit/verify`: valid %s, %d entries checked, %d signed checkpoints%n",
-                verify.path("valid").asBoolean(), verify.path("entriesChecked").asLong(), verify.path("checkpointsChecked").asLong()));
+        out.append(String.format(Locale.ROOT, "- `GET /api/v1/audit/verify`: valid %s, %d entries checked, %d signed checkpoints, answered in %.1f s%n",
+                verify.path("valid").asBoolean(), verify.path("entriesChecked").asLong(), verify.path("checkpointsChecked").asLong(),
+                verifyTook.toMillis() / 1000.0));
         if (delays == null) {
             out.append("- log integration: none (this gateway chains each entry as it is appended, under the chain head's lock)\n");
         }

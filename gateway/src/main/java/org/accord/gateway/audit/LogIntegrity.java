@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jakarta.persistence.EntityManager;
+
 import org.accord.gateway.partner.KeyMaterialConfiguration.GatewayCredential;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -24,10 +26,12 @@ public class LogIntegrity {
     private final GatewayCredential credential;
     private final LogIntegrator integrator;
     private final TransactionTemplate reading;
+    private final EntityManager entityManager;
 
     public LogIntegrity(TransferLogRepository entries, ChainHeadRepository heads, LogCheckpointRepository checkpoints,
-            GatewayCredential credential, LogIntegrator integrator, PlatformTransactionManager transactions) {
+            GatewayCredential credential, LogIntegrator integrator, PlatformTransactionManager transactions, EntityManager entityManager) {
         this.entries = entries;
+        this.entityManager = entityManager;
         this.heads = heads;
         this.checkpoints = checkpoints;
         this.credential = credential;
@@ -68,13 +72,20 @@ public class LogIntegrity {
             if (page.isEmpty()) {
                 return;
             }
-            for (TransferLogEntry e : page) {
-                if (e.chainIndex() > lastIndex) {
-                    return;
-                }
-                consumer.accept(e.chained());
-            }
             after = page.get(page.size() - 1).chainIndex();
+            // Read entries leave the persistence context page by page: a walk over the whole chain runs in one
+            // transaction, and without this every entry read would stay in memory until it ends.
+            List<ChainedEntry> chained = new ArrayList<>(page.size());
+            for (TransferLogEntry e : page) {
+                if (e.chainIndex() <= lastIndex) {
+                    chained.add(e.chained());
+                }
+                entityManager.detach(e);
+            }
+            chained.forEach(consumer);
+            if (chained.size() < page.size()) {
+                return;
+            }
         }
     }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.accord.gateway.support.GatewayIntegrationTest;
 import org.accord.gateway.transfer.GroupCommit;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +62,9 @@ class LogIntegratorIntegrationTests extends GatewayIntegrationTest {
 
     @Autowired
     private Clock clock;
+
+    @Autowired
+    private EntityManager entityManager;
 
     @Test
     void whenEntriesAreCommittedThenTheRunningIntegratorPlacesThemAndRecordsTheirDelay() {
@@ -136,6 +141,21 @@ class LogIntegratorIntegrationTests extends GatewayIntegrationTest {
             threads.shutdownNow();
         }
         assertThat(integrity.verify().valid()).isTrue();
+    }
+
+    @Test
+    void whenTheWholeChainIsWalkedInOneTransactionThenNoEntryReadStaysInMemory() {
+        append(UUID.randomUUID().toString(), 3);
+        long head = integrity.headIndex();
+        long[] walked = { 0 };
+
+        Integer managed = new TransactionTemplate(transactions).execute(status -> {
+            integrity.forEachEntry(head, e -> walked[0]++);
+            return entityManager.unwrap(Session.class).getStatistics().getEntityCount();
+        });
+
+        assertThat(walked[0]).isEqualTo(head);
+        assertThat(managed).isZero();
     }
 
     private void append(String transferId, int entries) {
