@@ -35,6 +35,8 @@ class PackagedConfigurationTests {
             assertThat(context.getBean(SecurityProperties.class).demoClients()).isEmpty();
             assertThat(context.getBean(PartnerProperties.class).partners()).isEmpty();
             assertThat(context.getBean(ConsoleProperties.class).demoUsers()).isEmpty();
+            assertThat(context.getEnvironment().getProperty("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts"))
+                    .as("PostgreSQL's driver sends batched inserts as multi-row inserts").isEqualTo("true");
         }
     }
 

@@ -61,6 +61,8 @@ class PostgresDeploymentTests {
                     "--server.port=0", "--accord.data-dir=" + dataDir,
                     "--spring.datasource.url=" + url, "--spring.datasource.username=accord_app",
                     "--spring.datasource.password=" + APP_PASSWORD,
+                    // As the prod profile has it: batches of inserts go as multi-row inserts.
+                    "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
                     "--spring.flyway.user=accord_owner", "--spring.flyway.password=" + OWNER_PASSWORD,
                     "--spring.flyway.locations=classpath:db/migration,classpath:db/postgresql",
                     "--spring.flyway.placeholders.app_role=accord_app")) {

@@ -134,6 +134,7 @@ public final class LoadDriver {
                 double compiledBefore = compilationMillis();
                 ProcessSampler sampler = ProcessSampler.start(gateways.stream().mapToLong(Process::pid).toArray(), this::heapUsed);
                 ProcessSampler driverSampler = ProcessSampler.start(new long[] { ProcessHandle.current().pid() }, () -> 0);
+                ProcessSampler databaseSampler = postgres != null ? ProcessSampler.start(postgres.serverPids(), () -> 0) : null;
                 Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
                 Instant submitEnd = Instant.now();
                 long expected = deliveredBefore + result.accepted();
@@ -143,11 +144,12 @@ public final class LoadDriver {
                 Duration drain = Duration.between(submitEnd, Instant.now());
                 ProcessSampler.Sample usage = sampler.stop();
                 ProcessSampler.Sample driverUsage = driverSampler.stop();
+                ProcessSampler.Sample databaseUsage = databaseSampler != null ? databaseSampler.stop() : null;
                 Stages stagesDuring = stages().minus(stagesBefore);
                 double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
                 long deliveredNow = delivered() - deliveredBefore;
                 List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
-                text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, deliveryMillis, stagesDuring,
+                text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis, stagesDuring,
                         compiledDuring, options.gateways()).markdown());
             }
             Instant verifying = Instant.now();

@@ -24,10 +24,12 @@ final class LoadPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String version;
+    private final Path directory;
 
-    private LoadPostgres(EmbeddedPostgres postgres, String version) {
+    private LoadPostgres(EmbeddedPostgres postgres, String version, Path directory) {
         this.postgres = postgres;
         this.version = version;
+        this.directory = directory;
     }
 
     static LoadPostgres start(Path directory) throws IOException, SQLException {
@@ -40,7 +42,7 @@ final class LoadPostgres implements AutoCloseable {
             sql.execute("create database accord owner accord_owner");
             try (ResultSet row = sql.executeQuery("show server_version")) {
                 row.next();
-                return new LoadPostgres(postgres, row.getString(1));
+                return new LoadPostgres(postgres, row.getString(1), directory);
             }
         }
         catch (SQLException | RuntimeException e) {
@@ -56,6 +58,16 @@ final class LoadPostgres implements AutoCloseable {
                 "--spring.flyway.user=accord_owner", "--spring.flyway.password=" + OWNER_PASSWORD,
                 "--spring.flyway.locations=classpath:db/migration,classpath:db/postgresql",
                 "--spring.flyway.placeholders.app_role=accord_app");
+    }
+
+    /**
+     * The server's processes now: the postmaster (from {@code postmaster.pid}) and every process under it, among them
+     * the backends of the gateways' connection pools. Their CPU is the database's share of the cores.
+     */
+    long[] serverPids() throws IOException {
+        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(postmaster),
+                ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid)).toArray();
     }
 
     String describe() {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** One rate of a load run as Markdown; {@link #header} describes the run as a whole. */
 record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
-        ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, List<Long> deliveryMillis, LoadDriver.Stages stages,
+        ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, ProcessSampler.Sample databaseUsage, List<Long> deliveryMillis,
+        LoadDriver.Stages stages,
         double compiledSeconds, int gateways) {
 
     /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
@@ -87,6 +88,11 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 1000 / floor.oneThread(), 100 * (1 / floor.oneThread()) / (usage.cpuSeconds() / Math.max(1, result.accepted())));
         row(out, "load driver CPU (same cores) / per submit", "%.1f s (%.2f cores) / %.2f ms", driverUsage.cpuSeconds(),
                 driverUsage.cpuSeconds() / driverUsage.wallSeconds(), 1000 * driverUsage.cpuSeconds() / Math.max(1, result.sent()));
+        if (databaseUsage != null) {
+            row(out, "PostgreSQL CPU (server and backends, same cores) / per accepted submit", "%.1f s (%.2f cores) / %.2f ms",
+                    databaseUsage.cpuSeconds(), databaseUsage.cpuSeconds() / databaseUsage.wallSeconds(),
+                    1000 * databaseUsage.cpuSeconds() / Math.max(1, result.accepted()));
+        }
         row(out, "gateway peak heap in use / peak resident memory", "%.0f MB / %.0f MB", usage.peakHeapBytes() / 1e6, usage.peakRssBytes() / 1e6);
         row(out, "throughput / crypto floor (2 threads)", "%.0f %%", 100 * throughput / floor.twoThreads());
         stages(out);
