@@ -508,11 +508,7 @@ public final class LoadDriver {
      * before it, the metrics needed no token.
      */
     private java.util.concurrent.Callable<String> metricsToken(Path dataDir) throws IOException {
-        Properties secrets = new Properties();
-        try (Reader reader = Files.newBufferedReader(dataDir.resolve("demo/clients.properties"))) {
-            secrets.load(reader);
-        }
-        if (secrets.getProperty("accord-monitoring") == null) {
+        if (clientSecrets(dataDir).getProperty("accord-monitoring") == null) {
             return () -> null;
         }
         String[] held = new String[1];
@@ -526,11 +522,17 @@ public final class LoadDriver {
         };
     }
 
-    private String token(Path dataDir, String client, String scope) throws Exception {
+    /** The demo client secrets the first gateway of the run made. */
+    private static Properties clientSecrets(Path dataDir) throws IOException {
         Properties secrets = new Properties();
         try (Reader reader = Files.newBufferedReader(dataDir.resolve("demo/clients.properties"))) {
             secrets.load(reader);
         }
+        return secrets;
+    }
+
+    private String token(Path dataDir, String client, String scope) throws Exception {
+        Properties secrets = clientSecrets(dataDir);
         String basic = Base64.getEncoder().encodeToString((client + ":" + secrets.getProperty(client)).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")

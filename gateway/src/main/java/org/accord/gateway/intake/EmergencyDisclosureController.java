@@ -48,8 +48,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -82,15 +80,14 @@ public class EmergencyDisclosureController {
     private final String institution;
 
     public EmergencyDisclosureController(OutboundFlow flow, IntakeRefusals refusals, AgreementSource agreements,
-            PartnerDirectory partners, JsonMapper json, IntakeProperties properties, Clock clock,
+            PartnerDirectory partners, TextScrubber scrubber, JsonMapper json, IntakeProperties properties, Clock clock,
             @Value("${accord.institution}") String institution) {
         this.flow = flow;
         this.refusals = refusals;
         this.agreements = agreements;
         this.partners = partners;
-        this.scrubber = TextScrubber.withDefaults();
-        this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        this.scrubber = scrubber;
+        this.json = RequestBody.strict(json);
         this.properties = properties;
         this.clock = clock;
         this.institution = institution;

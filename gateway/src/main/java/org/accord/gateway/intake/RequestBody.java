@@ -7,11 +7,20 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.accord.gateway.web.ApiProblemException;
 import org.springframework.http.MediaType;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** What every JSON intake endpoint checks of a request before it reads the JSON: its type and its size. */
+/** What every JSON intake endpoint checks of a request before it reads the JSON (its type and its size), and how it reads it. */
 final class RequestBody {
 
     private RequestBody() {
+    }
+
+    /** The application's mapper made strict for intake: a duplicated member or anything after the JSON is refused. */
+    static JsonMapper strict(JsonMapper json) {
+        return json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     }
 
     /** Whether the content type is JSON (an unparseable type is not). */

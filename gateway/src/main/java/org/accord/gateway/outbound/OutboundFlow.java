@@ -1,5 +1,7 @@
 package org.accord.gateway.outbound;
 
+import java.util.function.Supplier;
+
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -19,15 +21,7 @@ public final class OutboundFlow {
      *         to delivery, or {@link SubmissionOutcome.Refused} once the refusal is logged
      */
     public SubmissionOutcome submit(Submission submission) {
-        try {
-            return producer.requestBody(OutboundRoutes.SUBMIT, submission, SubmissionOutcome.class);
-        }
-        catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return unwrapped(() -> producer.requestBody(OutboundRoutes.SUBMIT, submission, SubmissionOutcome.class));
     }
 
     /**
@@ -35,9 +29,14 @@ public final class OutboundFlow {
      * sealed for the recipient, stored with its {@code EMERGENCY_DISCLOSURE} log entry, delivered urgently.
      */
     public SubmissionOutcome disclose(Submission submission, EmergencyDisclosure disclosure) {
+        return unwrapped(() -> producer.requestBodyAndHeader(OutboundRoutes.EMERGENCY, submission, OutboundRoutes.DISCLOSURE,
+                disclosure, SubmissionOutcome.class));
+    }
+
+    /** The routes' outcome; a stage's own exception rather than Camel's wrapper around it. */
+    private static SubmissionOutcome unwrapped(Supplier<SubmissionOutcome> send) {
         try {
-            return producer.requestBodyAndHeader(OutboundRoutes.EMERGENCY, submission, OutboundRoutes.DISCLOSURE, disclosure,
-                    SubmissionOutcome.class);
+            return send.get();
         }
         catch (CamelExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {

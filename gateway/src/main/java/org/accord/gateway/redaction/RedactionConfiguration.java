@@ -8,14 +8,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The minimiser, with pseudonym keys derived from the gateway's pseudonym secret and the free-text scrubber. */
+/** The free-text scrubber, and the minimiser with pseudonym keys derived from the gateway's pseudonym secret. */
 @Configuration(proxyBeanMethods = false)
 public class RedactionConfiguration {
 
     @Bean
+    TextScrubber textScrubber(@Value("${accord.scrub.max-field-chars:65536}") int maxFieldChars) {
+        return new TextScrubber(DictionaryNameDetector.ukNames(), maxFieldChars);
+    }
+
+    @Bean
     Minimiser minimiser(@Value("${accord.pseudonym.secret-file:${accord.data-dir}/keys/pseudonym.secret}") Path secretFile,
-                        @Value("${accord.scrub.max-field-chars:65536}") int maxFieldChars) {
-        return new Minimiser(PseudonymKeyStore.ensure(secretFile),
-                new TextScrubber(DictionaryNameDetector.ukNames(), maxFieldChars));
+                        TextScrubber scrubber) {
+        return new Minimiser(PseudonymKeyStore.ensure(secretFile), scrubber);
     }
 }
