@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  * The production database set-up on a real PostgreSQL: Flyway migrates as the owner role, the after-migrate
  * callback grants the run-time role what it needs, and the gateway runs as that role: concurrent submits make
  * one valid chain, a mailbox round trip and a refusal are logged, an inbound message gets its receipt kept and a
- * refused one releases its transfer id, a checkpoint is signed, and the run-time role
- * cannot change or remove log entries.
+ * refused one releases its transfer id, a checkpoint is signed, sealed messages are stored inline, and the run-time
+ * role cannot change or remove log entries.
  */
 class PostgresDeploymentTests {
 
@@ -107,6 +107,13 @@ class PostgresDeploymentTests {
                 assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
                 assertThat(report.get("entriesChecked").asLong()).as("3 per transfer, 2 for the round trip, 1 refusal")
                         .isGreaterThanOrEqualTo(24 * 3 + 2 + 1);
+            }
+
+            try (Connection owner = DriverManager.getConnection(url, "accord_owner", OWNER_PASSWORD); Statement sql = owner.createStatement();
+                    java.sql.ResultSet toast = sql.executeQuery(
+                            "select pg_relation_size(reltoastrelid) from pg_class where relname = 'sealed_message'")) {
+                toast.next();
+                assertThat(toast.getLong(1)).as("sealed messages of a few KB are kept inline, not moved out into TOAST").isZero();
             }
 
             try (Connection app = DriverManager.getConnection(url, "accord_app", APP_PASSWORD); Statement sql = app.createStatement()) {

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gateways N] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
+ * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gateways N] [--statements] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
  * [--report file.md]}. With several jars each is measured in turn, in a fresh data directory, into one report (the same crypto
  * floor); with {@code --gateways 2} (PostgreSQL only) two gateway processes share the database and the submits alternate
  * between them.
@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * data directory, warms it up once (at 600 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
- * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file.
+ * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file; {@code --statements}
+ * adds, for each rate, the statements PostgreSQL spent its time on (from {@code pg_stat_statements}).
  */
 public final class LoadDriver {
 
@@ -106,7 +107,7 @@ public final class LoadDriver {
      */
     private String runJar(Options options, Path repo, Build build, CryptoFloor floor) throws Exception {
         Path dataDir = TemporaryFolder.create("accord-load-");
-        LoadPostgres postgres = options.postgres() ? LoadPostgres.start(dataDir.resolve("postgres")) : null;
+        LoadPostgres postgres = options.postgres() ? LoadPostgres.start(dataDir.resolve("postgres"), options.statements()) : null;
         String database = postgres != null ? postgres.describe() : "H2 file (the embedded default)";
         List<Process> gateways = new ArrayList<>();
         bases = new ArrayList<>();
@@ -135,6 +136,9 @@ public final class LoadDriver {
                 ProcessSampler sampler = ProcessSampler.start(gateways.stream().mapToLong(Process::pid).toArray(), this::heapUsed);
                 ProcessSampler driverSampler = ProcessSampler.start(new long[] { ProcessHandle.current().pid() }, () -> 0);
                 ProcessSampler databaseSampler = postgres != null ? ProcessSampler.start(postgres.serverPids(), () -> 0) : null;
+                if (options.statements()) {
+                    postgres.resetStatements();
+                }
                 Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
                 Instant submitEnd = Instant.now();
                 long expected = deliveredBefore + result.accepted();
@@ -151,6 +155,9 @@ public final class LoadDriver {
                 List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
                 text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis, stagesDuring,
                         compiledDuring, options.gateways()).markdown());
+                if (options.statements()) {
+                    text.append(postgres.statements(result.accepted()));
+                }
             }
             Instant verifying = Instant.now();
             JsonNode verified = get("/api/v1/audit/verify", dpo);
@@ -567,7 +574,7 @@ public final class LoadDriver {
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
     record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, double warmupRate,
-            boolean postgres, String gc, int gateways) {
+            boolean postgres, String gc, int gateways, boolean statements) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -580,6 +587,7 @@ public final class LoadDriver {
             double warmupRate = 600;
             String gc = "parallel";
             int gateways = 1;
+            boolean statements = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -599,13 +607,17 @@ public final class LoadDriver {
                         default -> throw new IllegalArgumentException("--gc is parallel or g1, not " + args[i]);
                     };
                     case "--gateways" -> gateways = Integer.parseInt(args[++i]);
+                    case "--statements" -> statements = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
             if (gateways > 1 && !postgres) {
                 throw new IllegalArgumentException("--gateways above 1 needs --database postgres: gateways share a database");
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways);
+            if (statements && !postgres) {
+                throw new IllegalArgumentException("--statements needs --database postgres: it reads PostgreSQL's pg_stat_statements");
+            }
+            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways, statements);
         }
 
         /**

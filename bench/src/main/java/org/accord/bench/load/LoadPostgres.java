@@ -32,14 +32,24 @@ final class LoadPostgres implements AutoCloseable {
         this.directory = directory;
     }
 
-    static LoadPostgres start(Path directory) throws IOException, SQLException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
-                .start();
+    /**
+     * Starts the cluster; with {@code statements} PostgreSQL also counts what each statement costs
+     * ({@code pg_stat_statements}, which adds a little to every statement, so it is off unless asked for).
+     */
+    static LoadPostgres start(Path directory, boolean statements) throws IOException, SQLException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on");
+        if (statements) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements").setServerConfig("pg_stat_statements.track", "all");
+        }
+        EmbeddedPostgres postgres = builder.start();
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
             sql.execute("create role accord_owner login password '" + OWNER_PASSWORD + "'");
             sql.execute("create role accord_app login password '" + APP_PASSWORD + "'");
             sql.execute("create database accord owner accord_owner");
+            if (statements) {
+                sql.execute("create extension pg_stat_statements");
+            }
             try (ResultSet row = sql.executeQuery("show server_version")) {
                 row.next();
                 return new LoadPostgres(postgres, row.getString(1), directory);
@@ -68,6 +78,37 @@ final class LoadPostgres implements AutoCloseable {
         long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
         return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(postmaster),
                 ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid)).toArray();
+    }
+
+    /** Forgets the statements counted so far: the next {@link #statements} covers what runs after this. */
+    void resetStatements() throws SQLException {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The statements of the accord database since {@link #resetStatements}, most time first, as a Markdown table: how
+     * often each ran per accepted submit, its mean time and its share of all statements' time. Statement texts are the
+     * gateway's SQL with parameters as placeholders: no values.
+     */
+    String statements(long submits) throws SQLException {
+        StringBuilder text = new StringBuilder("\nStatements (pg_stat_statements, accord database, most time first):\n\n"
+                + "| calls per submit | mean µs | share of time | rows per call | statement |\n| --- | --- | --- | --- | --- |\n");
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement();
+                ResultSet rows = sql.executeQuery("select s.calls, s.total_exec_time, s.rows, s.query,"
+                        + " sum(s.total_exec_time) over () as all_time from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                        + " where d.datname = 'accord' order by s.total_exec_time desc limit 25")) {
+            while (rows.next()) {
+                long calls = rows.getLong(1);
+                double millis = rows.getDouble(2);
+                String query = rows.getString(4).replaceAll("\\s+", " ").replace("|", "\\|");
+                text.append(String.format(java.util.Locale.ROOT, "| %.3f | %.0f | %.1f %% | %.1f | `%s` |%n", (double) calls / Math.max(1, submits),
+                        calls == 0 ? 0 : millis * 1000 / calls, rows.getDouble(5) == 0 ? 0 : 100 * millis / rows.getDouble(5),
+                        calls == 0 ? 0 : (double) rows.getLong(3) / calls, query.length() > 160 ? query.substring(0, 160) + "…" : query));
+            }
+        }
+        return text.toString();
     }
 
     String describe() {

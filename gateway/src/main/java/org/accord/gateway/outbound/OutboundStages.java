@@ -53,12 +53,20 @@ final class OutboundStages {
     private final RecipientBacklog backlog;
     private final long maxOutstanding;
     private final Replies replies;
+    /**
+     * Seals running at once ({@code accord.outbound.seal-concurrency}), first come first served. A seal is the costliest step on the
+     * submit path; with dozens of requests sealing at once on a few cores, the group-commit writers and the database,
+     * which every waiting submit needs next, get only a sliver of the CPU each.
+     */
+    private final Turns sealing;
 
     OutboundStages(AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
             PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution,
             RecipientBacklog backlog, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding,
-            Replies replies) {
+            Replies replies, @Value("${accord.outbound.seal-concurrency:#{null}}") Integer sealConcurrency,
+            @Value("${accord.pki.pkcs11.library:}") String pkcs11Library) {
         this.replies = replies;
+        this.sealing = new Turns(sealConcurrency != null ? sealConcurrency : defaultSealConcurrency(pkcs11Library));
         this.backlog = backlog;
         this.maxOutstanding = maxOutstanding;
         this.agreements = agreements;
@@ -68,6 +76,14 @@ final class OutboundStages {
         this.json = json;
         this.clock = clock;
         this.institution = institution;
+    }
+
+    /**
+     * As many seals at once as there are cores when the gateway's key is in software, where a seal is all CPU; no bound
+     * when a hardware security module signs, since a seal then mostly waits for the module.
+     */
+    static int defaultSealConcurrency(String pkcs11Library) {
+        return pkcs11Library == null || pkcs11Library.isBlank() ? Runtime.getRuntime().availableProcessors() : 0;
     }
 
     Object validate(Submission s) {
@@ -140,7 +156,7 @@ final class OutboundStages {
             return new Refusal(s, new Refused(s.transferId(), RefusalKind.NOT_PERMITTED, "RECIPIENT_CERTIFICATE_EXPIRED",
                     "The recipient's certificate is outside its validity period.", List.of()), t.permit().agreement());
         }
-        return t.withSealed(sealer.seal(sharedMessage(t), s.transferId(), certificate.get()));
+        return sealing.run(() -> t.withSealed(sealer.seal(sharedMessage(t), s.transferId(), certificate.get())));
     }
 
     /** The JSON the recipient receives: the minimised record with the facts it needs to handle it. */
