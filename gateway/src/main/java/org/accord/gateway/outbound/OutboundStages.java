@@ -54,19 +54,18 @@ final class OutboundStages {
     private final long maxOutstanding;
     private final Replies replies;
     /**
-     * Seals running at once ({@code accord.outbound.seal-concurrency}), first come first served. A seal is the costliest step on the
-     * submit path; with dozens of requests sealing at once on a few cores, the group-commit writers and the database,
-     * which every waiting submit needs next, get only a sliver of the CPU each.
+     * Seals running at once ({@code accord.outbound.seal-concurrency}, no bound by default), first come first served.
+     * A seal is the costliest step on the submit path; bounded, a gateway run at its highest rate leaves the
+     * group-commit writers and the database, which every sealed submit waits for next, more of the cores.
      */
     private final Turns sealing;
 
     OutboundStages(AgreementSource agreements, Minimiser minimiser, CmsSealer sealer,
             PartnerDirectory partners, JsonMapper json, Clock clock, @Value("${accord.institution}") String institution,
             RecipientBacklog backlog, @Value("${accord.delivery.max-outstanding-per-recipient:10000}") long maxOutstanding,
-            Replies replies, @Value("${accord.outbound.seal-concurrency:#{null}}") Integer sealConcurrency,
-            @Value("${accord.pki.pkcs11.library:}") String pkcs11Library) {
+            Replies replies, @Value("${accord.outbound.seal-concurrency:0}") int sealConcurrency) {
         this.replies = replies;
-        this.sealing = new Turns(sealConcurrency != null ? sealConcurrency : defaultSealConcurrency(pkcs11Library));
+        this.sealing = new Turns(sealConcurrency);
         this.backlog = backlog;
         this.maxOutstanding = maxOutstanding;
         this.agreements = agreements;
@@ -76,14 +75,6 @@ final class OutboundStages {
         this.json = json;
         this.clock = clock;
         this.institution = institution;
-    }
-
-    /**
-     * As many seals at once as there are cores when the gateway's key is in software, where a seal is all CPU; no bound
-     * when a hardware security module signs, since a seal then mostly waits for the module.
-     */
-    static int defaultSealConcurrency(String pkcs11Library) {
-        return pkcs11Library == null || pkcs11Library.isBlank() ? Runtime.getRuntime().availableProcessors() : 0;
     }
 
     Object validate(Submission s) {

@@ -71,13 +71,6 @@ class TurnsTests {
     }
 
     @Test
-    void whenTheKeyIsInSoftwareThenSealsAreBoundedByTheCoresAndWithAModuleThenNot() {
-        assertThat(OutboundStages.defaultSealConcurrency("")).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(OutboundStages.defaultSealConcurrency(null)).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(OutboundStages.defaultSealConcurrency("/usr/lib/softhsm/libsofthsm2.so")).isZero();
-    }
-
-    @Test
     void whenTheBoundIsNegativeThenItIsRefused() {
         assertThatThrownBy(() -> new Turns(-1)).isInstanceOf(IllegalArgumentException.class);
     }
