@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * floor); with {@code --gateways 2} (PostgreSQL only) two gateway processes share the database and the submits alternate
  * between them.
  * Extra JVM options for the gateway (a profiler agent, say) go in {@code -Daccord.gateway.jvmArgs="..."}. Starts the gateway as a separate process in a fresh
- * data directory, warms it up once (at 600 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
+ * data directory, warms it up once (at 250 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
  * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file; {@code --statements}
@@ -283,7 +283,7 @@ public final class LoadDriver {
     }
 
     /**
-     * Submits at {@code --warmup-rate} (600/s unless given; {@code max} for the highest rate), in rounds of
+     * Submits at {@code --warmup-rate} (250/s unless given; {@code max} for the highest rate), in rounds of
      * {@link #WARMUP_ROUND_SECONDS}, until the gateway's JIT compiler has settled: a round in which it compiled for less
      * than {@link #JIT_SETTLED_SHARE} of the round's time, or {@code --warmup} seconds in all. On 2 cores the C2
      * compiler is still compiling Spring, Hibernate, Camel and H2 minutes after start, and a measurement taken
@@ -584,7 +584,7 @@ public final class LoadDriver {
             String report = null;
             int warmup = 300;
             boolean postgres = false;
-            double warmupRate = 600;
+            double warmupRate = 250;
             String gc = "parallel";
             int gateways = 1;
             boolean statements = false;
