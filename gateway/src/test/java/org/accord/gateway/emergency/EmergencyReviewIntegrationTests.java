@@ -59,6 +59,9 @@ class EmergencyReviewIntegrationTests {
             MeterRegistry meters = gateway.getBean(MeterRegistry.class);
 
             assertThat(listed(client, id).get("overdue").asBoolean()).isFalse();
+            assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select count(*) from transfer_log where event = 'AUDIT_READ' and actor = 'accord-dpo' and detail = ?", Long.class,
+                    EmergencyDisclosuresController.READ_DETAIL)).as("the DPO's read of the list is logged").isEqualTo(1);
             assertThat(meters.get(EmergencyReviews.OVERDUE_GAUGE).gauge().value()).isZero();
 
             clock.advance(Duration.ofDays(3).plusMinutes(1));
