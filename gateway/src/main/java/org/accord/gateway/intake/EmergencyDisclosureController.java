@@ -1,7 +1,6 @@
 package org.accord.gateway.intake;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,9 +42,10 @@ import org.accord.gateway.security.Caller;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +71,7 @@ public class EmergencyDisclosureController {
 
     private final OutboundFlow flow;
     private final IntakeRefusals refusals;
+    private final Idempotency idempotency;
     private final AgreementSource agreements;
     private final PartnerDirectory partners;
     private final TextScrubber scrubber;
@@ -79,11 +80,12 @@ public class EmergencyDisclosureController {
     private final Clock clock;
     private final String institution;
 
-    public EmergencyDisclosureController(OutboundFlow flow, IntakeRefusals refusals, AgreementSource agreements,
+    EmergencyDisclosureController(OutboundFlow flow, IntakeRefusals refusals, Idempotency idempotency, AgreementSource agreements,
             PartnerDirectory partners, TextScrubber scrubber, JsonMapper json, IntakeProperties properties, Clock clock,
             @Value("${accord.institution}") String institution) {
         this.flow = flow;
         this.refusals = refusals;
+        this.idempotency = idempotency;
         this.agreements = agreements;
         this.partners = partners;
         this.scrubber = scrubber;
@@ -101,7 +103,7 @@ public class EmergencyDisclosureController {
                     + "recipient's emergency profile go; the transfer is urgent and the DPO reviews it afterwards.")
     @ApiResponse(responseCode = "202", description = "Accepted: the disclosure is durable and its review is open",
             content = @Content(schema = @Schema(implementation = RecordController.SubmitResponse.class)))
-    @ApiResponse(responseCode = "400", description = "MALFORMED_JSON", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "MALFORMED_JSON or INVALID_IDEMPOTENCY_KEY", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE, UNKNOWN_CLIENT, NO_EMERGENCY_PROFILE (with `reason`: "
             + "UNKNOWN_ORGANISATION, NO_EMERGENCY_PROFILE, NO_RECIPIENT_KEY), NOT_IN_EMERGENCY_PROFILE or REFUSED_BY_AGREEMENT "
@@ -109,10 +111,11 @@ public class EmergencyDisclosureController {
     @ApiResponse(responseCode = "409", description = "USE_AGREEMENT: an agreement flow covers it", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "INVALID_SUBMISSION (with `violations`), SCHEMA_VIOLATION, FREE_TEXT_TOO_LONG "
-            + "or UNKNOWN_RECORD_TYPE", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "INVALID_SUBMISSION (with `violations`), SCHEMA_VIOLATION, FREE_TEXT_TOO_LONG, "
+            + "UNKNOWN_RECORD_TYPE or IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<RecordController.SubmitResponse> disclose(Caller caller,
-            @Parameter(hidden = true) HttpServletRequest request) throws IOException {
+            @Parameter(hidden = true) HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         String transferId = Ids.next();
         if (!RequestBody.isJson(request.getContentType())) {
             throw refusals.refuse(caller, transferId, ProblemCode.UNSUPPORTED_MEDIA_TYPE, null,
@@ -151,6 +154,12 @@ public class EmergencyDisclosureController {
                     "The emergency disclosure has " + violations.size() + " problem(s).", Map.of("violations", violations));
         }
         SubmissionEnvelope envelope = parsed.envelope();
+        String requestSha256 = Fingerprints.sha256Hex(body);
+        Optional<ResponseEntity<RecordController.SubmitResponse>> repeat = idempotency.earlier(caller, idempotencyKey, requestSha256,
+                envelope);
+        if (repeat.isPresent()) {
+            return repeat.get();
+        }
         AgreementCatalogue catalogue = agreements.current();
         Organisation recipient = catalogue.organisations().get(envelope.recipient());
         if (recipient == null) {
@@ -186,16 +195,20 @@ public class EmergencyDisclosureController {
         EmergencyDisclosure disclosure = new EmergencyDisclosure(fields.get().plan(recipient.id()), channel, j.basis(),
                 j.authorisedBy(), risk.length() > MAX_RISK_CHARS ? risk.substring(0, MAX_RISK_CHARS) : risk);
         Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
-                envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), null,
-                Fingerprints.sha256Hex(body), clock.instant(), null, null, true);
-        SubmissionOutcome outcome = flow.disclose(submission, disclosure);
+                envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
+                requestSha256, clock.instant(), null, null, true);
+        SubmissionOutcome outcome;
+        try {
+            outcome = flow.disclose(submission, disclosure);
+        }
+        catch (DataIntegrityViolationException e) {
+            return idempotency.afterClash(caller, idempotencyKey, requestSha256, envelope, e);
+        }
         if (outcome instanceof Refused refused) {
             throw SubmissionProblems.of(refused);
         }
         Accepted accepted = (Accepted) outcome;
-        URI location = URI.create("/api/v1/transfers/" + accepted.transferId());
-        return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
-                .body(new RecordController.SubmitResponse(accepted.transferId(), accepted.status(), location.toString(), false));
+        return Idempotency.accepted(accepted.transferId(), accepted.status(), false);
     }
 
     private ApiProblemException refuse(Caller caller, String transferId, ProblemCode code,

@@ -1,11 +1,9 @@
 package org.accord.gateway.intake;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,12 +20,9 @@ import org.accord.gateway.outbound.SubmissionOutcome.Accepted;
 import org.accord.gateway.outbound.SubmissionOutcome.Refused;
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.security.Scopes;
-import org.accord.gateway.transfer.Transfer;
-import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,20 +38,18 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class RecordController {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-
     private final OutboundFlow flow;
     private final IntakeRefusals refusals;
-    private final TransferRepository transfers;
+    private final Idempotency idempotency;
     private final JsonMapper json;
     private final IntakeProperties properties;
     private final Clock clock;
 
-    public RecordController(OutboundFlow flow, IntakeRefusals refusals, TransferRepository transfers, JsonMapper json,
+    RecordController(OutboundFlow flow, IntakeRefusals refusals, Idempotency idempotency, JsonMapper json,
             IntakeProperties properties, Clock clock) {
         this.flow = flow;
         this.refusals = refusals;
-        this.transfers = transfers;
+        this.idempotency = idempotency;
         this.json = RequestBody.strict(json);
         this.properties = properties;
         this.clock = clock;
@@ -97,15 +90,9 @@ public class RecordController {
                     "The token does not allow submitting " + envelope.recordType() + " records.", Map.of());
         }
         String requestSha256 = Fingerprints.sha256Hex(body);
-        if (idempotencyKey != null) {
-            if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY,
-                        "An Idempotency-Key is 1 to 200 visible ASCII characters.");
-            }
-            Optional<Transfer> earlier = transfers.findBySenderAndIdempotencyKey(caller.organisation(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return repeated(earlier.get(), requestSha256, caller, envelope);
-            }
+        Optional<ResponseEntity<SubmitResponse>> repeat = idempotency.earlier(caller, idempotencyKey, requestSha256, envelope);
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
         Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
                 envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
@@ -115,33 +102,13 @@ public class RecordController {
             outcome = flow.submit(submission);
         }
         catch (DataIntegrityViolationException e) {
-            Transfer winner = idempotencyKey == null ? null
-                    : transfers.findBySenderAndIdempotencyKey(caller.organisation(), idempotencyKey).orElse(null);
-            if (winner == null) {
-                throw e;
-            }
-            return repeated(winner, requestSha256, caller, envelope);
+            return idempotency.afterClash(caller, idempotencyKey, requestSha256, envelope, e);
         }
         if (outcome instanceof Refused refused) {
             throw SubmissionProblems.of(refused);
         }
         Accepted accepted = (Accepted) outcome;
-        return accepted(accepted.transferId(), accepted.status(), false);
-    }
-
-    private ResponseEntity<SubmitResponse> repeated(Transfer earlier, String requestSha256, Caller caller,
-            SubmissionEnvelope envelope) {
-        if (!earlier.requestSha256().equals(requestSha256)) {
-            throw refusals.refuse(caller, Ids.next(), ProblemCode.IDEMPOTENCY_KEY_REUSED, envelope,
-                    "This Idempotency-Key was used for a different request.", Map.of());
-        }
-        return accepted(earlier.id(), earlier.status().name(), true);
-    }
-
-    private static ResponseEntity<SubmitResponse> accepted(String transferId, String status, boolean repeated) {
-        URI location = URI.create("/api/v1/transfers/" + transferId);
-        return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
-                .body(new SubmitResponse(transferId, status, location.toString(), repeated));
+        return Idempotency.accepted(accepted.transferId(), accepted.status(), false);
     }
 
     private void requireJson(HttpServletRequest request, Caller caller, String transferId) {

@@ -3,9 +3,11 @@ package org.accord.gateway.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.accord.gateway.crypto.CmsOpener;
@@ -121,6 +123,30 @@ class EmergencyDisclosureIntegrationTests extends GatewayIntegrationTest {
                 "safeguarding-concern", "emergency-risk-to-life", Fixtures.example("safeguarding-concern"), "VITAL-INTERESTS")));
         assertThat(noScope.status()).isEqualTo(403);
         assertThat(noScope.code()).isEqualTo("INSUFFICIENT_SCOPE");
+    }
+
+    @Test
+    void whenADisclosureIsSentAgainUnderItsIdempotencyKeyThenItIsDisclosedOnce() {
+        String body = Fixtures.json(disclosure(POLICE, "safeguarding-concern", "emergency-risk-to-life",
+                Fixtures.example("safeguarding-concern"), "VITAL-INTERESTS"));
+        Map<String, String> key = Map.of("Idempotency-Key", "duty-call-" + java.util.UUID.randomUUID());
+        Response first = client.post("/api/v1/emergency-disclosures", DUTY, "application/json", body.getBytes(StandardCharsets.UTF_8), key);
+        Response again = client.post("/api/v1/emergency-disclosures", DUTY, "application/json", body.getBytes(StandardCharsets.UTF_8), key);
+
+        assertThat(first.status()).as(new String(first.body())).isEqualTo(202);
+        assertThat(first.json().get("repeated").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("repeated").asBoolean()).isTrue();
+        String transferId = first.json().get("transferId").asString();
+        assertThat(again.json().get("transferId").asString()).isEqualTo(transferId);
+        assertThat(client.logEntries(transferId).stream().filter(e -> e.get("event").asString().equals("EMERGENCY_DISCLOSURE")))
+                .as("one disclosure, logged once").hasSize(1);
+
+        Response other = client.post("/api/v1/emergency-disclosures", DUTY, "application/json",
+                body.replace("VITAL-INTERESTS", "PREVENTION-OF-CRIME").getBytes(StandardCharsets.UTF_8), key);
+        assertRefusedAndLogged(other, 422, "IDEMPOTENCY_KEY_REUSED");
+        assertRefusedAndLogged(client.post("/api/v1/emergency-disclosures", DUTY, "application/json",
+                body.getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", "not a key")), 400, "INVALID_IDEMPOTENCY_KEY");
     }
 
     private void assertRefusedAndLogged(Response response, int status, String code) {
