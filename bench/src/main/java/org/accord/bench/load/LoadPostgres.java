@@ -1,12 +1,15 @@
 package org.accord.bench.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.LongStream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -75,8 +78,8 @@ final class LoadPostgres implements AutoCloseable {
      * the backends of the gateways' connection pools. Their CPU is the database's share of the cores.
      */
     long[] serverPids() throws IOException {
-        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
-        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(postmaster),
+        long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        return LongStream.concat(LongStream.of(postmaster),
                 ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid)).toArray();
     }
 
@@ -103,7 +106,7 @@ final class LoadPostgres implements AutoCloseable {
                 long calls = rows.getLong(1);
                 double millis = rows.getDouble(2);
                 String query = rows.getString(4).replaceAll("\\s+", " ").replace("|", "\\|");
-                text.append(String.format(java.util.Locale.ROOT, "| %.3f | %.0f | %.1f %% | %.1f | `%s` |%n", (double) calls / Math.max(1, submits),
+                text.append(String.format(Locale.ROOT, "| %.3f | %.0f | %.1f %% | %.1f | `%s` |%n", (double) calls / Math.max(1, submits),
                         calls == 0 ? 0 : millis * 1000 / calls, rows.getDouble(5) == 0 ? 0 : 100 * millis / rows.getDouble(5),
                         calls == 0 ? 0 : (double) rows.getLong(3) / calls, query.length() > 160 ? query.substring(0, 160) + "…" : query));
             }

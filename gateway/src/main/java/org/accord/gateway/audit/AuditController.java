@@ -40,7 +40,7 @@ public class AuditController {
             throw new ApiProblemException(ProblemCode.INVALID_PARAMETER, "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
         Page<TransferLogEntry> result = transferLog.page(transferId, PageRequest.of(page, size));
-        transferLog.appendAlone(new LogEntry(transferId, LogEvent.AUDIT_READ, LogOutcome.OK, null, caller.clientId(), null, null,
+        transferLog.appendAlone(LogEntry.read(transferId, caller.clientId(),
                 "transfer log page " + page + " size " + size));
         List<AuditEntryView> entries = result.getContent().stream().map(AuditEntryView::of).toList();
         return new AuditPage(entries, page, size, result.getTotalElements());
@@ -49,14 +49,14 @@ public class AuditController {
     @GetMapping("/verify")
     public ChainVerifier.Report verify(Caller caller) {
         ChainVerifier.Report report = integrity.verify();
-        transferLog.appendAlone(new LogEntry(null, LogEvent.AUDIT_READ, LogOutcome.OK, null, caller.clientId(), null, null,
+        transferLog.appendAlone(LogEntry.read(null, caller.clientId(),
                 "chain verification: " + (report.valid() ? "intact" : "broken at " + report.firstBroken().chainIndex())));
         return report;
     }
 
     @GetMapping(value = "/export", produces = "application/x-ndjson")
     public ResponseEntity<StreamingResponseBody> export(Caller caller) {
-        transferLog.appendAlone(new LogEntry(null, LogEvent.AUDIT_READ, LogOutcome.OK, null, caller.clientId(), null, null,
+        transferLog.appendAlone(LogEntry.read(null, caller.clientId(),
                 "transfer log export"));
         StreamingResponseBody body = out -> {
             LogExport export = new LogExport(out);

@@ -34,6 +34,11 @@ public record LogEntry(String transferId, LogEvent event, LogOutcome outcome, St
         return new LogEntry(transferId, event, LogOutcome.OK, null, actor, facts, sealedSha256, null);
     }
 
+    /** Someone read log data: {@code transferId} when the read was of one transfer, {@code detail} what was read. */
+    public static LogEntry read(String transferId, String actor, String detail) {
+        return new LogEntry(transferId, LogEvent.AUDIT_READ, LogOutcome.OK, null, actor, null, null, detail);
+    }
+
     public static LogEntry refusal(String transferId, String code, String actor, TransferFacts facts, String detail) {
         return new LogEntry(transferId, LogEvent.REFUSED, LogOutcome.REFUSED, code, actor, facts, null, detail);
     }

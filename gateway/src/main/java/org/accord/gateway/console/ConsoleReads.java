@@ -1,8 +1,6 @@
 package org.accord.gateway.console;
 
 import org.accord.gateway.audit.LogEntry;
-import org.accord.gateway.audit.LogEvent;
-import org.accord.gateway.audit.LogOutcome;
 import org.accord.gateway.audit.TransferLog;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,7 @@ class ConsoleReads {
 
     void logged(Authentication reader, String transferId, String what) {
         String detail = "console " + what;
-        transferLog.appendAlone(new LogEntry(transferId, LogEvent.AUDIT_READ, LogOutcome.OK, null, reader.getName(), null, null,
+        transferLog.appendAlone(LogEntry.read(transferId, reader.getName(),
                 detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail));
     }
 }

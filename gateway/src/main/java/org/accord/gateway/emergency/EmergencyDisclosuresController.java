@@ -6,8 +6,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.accord.gateway.audit.LogEntry;
-import org.accord.gateway.audit.LogEvent;
-import org.accord.gateway.audit.LogOutcome;
 import org.accord.gateway.audit.TransferLog;
 import org.accord.gateway.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +40,7 @@ class EmergencyDisclosuresController {
                 r.recordType(), r.schemaVersion(), r.purpose(), r.basis(), r.authorisedBy(), r.risk(), r.fieldsShared(),
                 r.createdAt(), r.dueAt(), r.status().name(), r.overdueAt(now), r.note(), r.reportableBreach(), r.reviewedBy(),
                 r.reviewedAt())).toList());
-        transferLog.appendAlone(new LogEntry(null, LogEvent.AUDIT_READ, LogOutcome.OK, null, caller.clientId(), null, null,
-                READ_DETAIL));
+        transferLog.appendAlone(LogEntry.read(null, caller.clientId(), READ_DETAIL));
         return list;
     }
 

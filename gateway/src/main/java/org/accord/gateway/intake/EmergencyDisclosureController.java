@@ -208,7 +208,7 @@ public class EmergencyDisclosureController {
             throw SubmissionProblems.of(refused);
         }
         Accepted accepted = (Accepted) outcome;
-        return Idempotency.accepted(accepted.transferId(), accepted.status(), false);
+        return RecordController.SubmitResponse.accepted(accepted.transferId(), accepted.status(), false);
     }
 
     private ApiProblemException refuse(Caller caller, String transferId, ProblemCode code,

@@ -1,6 +1,5 @@
 package org.accord.gateway.intake;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,7 +10,6 @@ import org.accord.gateway.transfer.Transfer;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -69,13 +67,6 @@ class Idempotency {
             throw refusals.refuse(caller, Ids.next(), ProblemCode.IDEMPOTENCY_KEY_REUSED, envelope,
                     "This Idempotency-Key was used for a different request.", Map.of());
         }
-        return accepted(earlier.id(), earlier.status().name(), true);
-    }
-
-    /** The 202 of an accepted submit: the transfer, its status and where to follow it. */
-    static ResponseEntity<RecordController.SubmitResponse> accepted(String transferId, String status, boolean repeated) {
-        URI location = URI.create("/api/v1/transfers/" + transferId);
-        return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
-                .body(new RecordController.SubmitResponse(transferId, status, location.toString(), repeated));
+        return RecordController.SubmitResponse.accepted(earlier.id(), earlier.status().name(), true);
     }
 }

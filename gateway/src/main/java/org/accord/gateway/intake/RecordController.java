@@ -1,6 +1,7 @@
 package org.accord.gateway.intake;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.accord.gateway.security.Scopes;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -108,7 +110,7 @@ public class RecordController {
             throw SubmissionProblems.of(refused);
         }
         Accepted accepted = (Accepted) outcome;
-        return Idempotency.accepted(accepted.transferId(), accepted.status(), false);
+        return SubmitResponse.accepted(accepted.transferId(), accepted.status(), false);
     }
 
     private void requireJson(HttpServletRequest request, Caller caller, String transferId) {
@@ -144,6 +146,13 @@ public class RecordController {
 
     /** The 202 body. */
     public record SubmitResponse(String transferId, String status, String location, boolean repeated) {
+
+        /** The 202 of an accepted submit (or of a repeat of one): the transfer, its status and where to follow it. */
+        static ResponseEntity<SubmitResponse> accepted(String transferId, String status, boolean repeated) {
+            URI location = URI.create("/api/v1/transfers/" + transferId);
+            return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
+                    .body(new SubmitResponse(transferId, status, location.toString(), repeated));
+        }
     }
 
 }
