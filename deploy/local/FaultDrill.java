@@ -166,13 +166,14 @@ public class FaultDrill {
                 + pushed.size() + " pushed; not delivered " + notDelivered + ", taken in more than once " + acceptedTwice
                 + ", unknown " + strays + ")");
         // A push is at least once on the wire: a gateway killed after the partner took a message and before it recorded
-        // the delivery leaves the message on the queue, and another gateway pushes it again; the partner drops it by its
-        // transfer id (409), as the protocol asks. Such a repeat is only allowed around that kill.
-        Instant gatewayKilled = events.get("gateway-1-killed");
-        long repeatsElsewhere = stubRepeats().stream().filter(at -> gatewayKilled == null
-                || Duration.between(gatewayKilled, at).abs().toSeconds() > 15).count();
-        check(repeatsElsewhere == 0, "a push was repeated only where a gateway died between the partner's answer and its "
-                + "record of it (" + stubRepeats().size() + " repeats, answered 409; " + repeatsElsewhere + " away from the gateway's kill)");
+        // the delivery leaves the message on the queue, and another gateway pushes it again; so does a broker that fails
+        // over (or back) between the partner's answer and the acknowledgement of the message, which the broker then
+        // redelivers. The partner drops a repeat by its transfer id (409), as the protocol asks. Such a repeat is only
+        // allowed around those faults.
+        List<Instant> repeats = stubRepeats();
+        long repeatsElsewhere = repeats.stream().filter(at -> nearFault(at) == null).count();
+        check(repeatsElsewhere == 0, "a push was repeated only where a gateway or the broker failed between the partner's answer "
+                + "and the record of it (" + repeats.size() + " repeats, answered 409; " + repeatsElsewhere + " away from every fault)");
 
         // One valid chain with both gateways' entries.
         String verify = get(LB + "/api/v1/audit/verify", token("accord-dpo", "audit:read"));
@@ -290,6 +291,11 @@ public class FaultDrill {
         line("submit attempts retried with the same Idempotency-Key", Integer.toString(retried));
         line("submits that needed a retry", Long.toString(submits.stream().filter(s -> s.attempts > 1).count()));
         line("pushes the partner stub received again (answered 409)", Integer.toString(stubRepeats().size()));
+        for (Instant repeat : stubRepeats()) {
+            String fault = nearFault(repeat);
+            line("repeat", String.format(Locale.ROOT, "t+%.1f s, %s", Duration.between(started, repeat).toMillis() / 1000.0,
+                    fault == null ? "away from every fault" : "next to " + fault));
+        }
         for (Map.Entry<String, Instant> event : new TreeMap<>(events).entrySet()) {
             line("event " + event.getKey(), String.format(Locale.ROOT, "t+%.1f s", Duration.between(started, event.getValue()).toMillis() / 1000.0));
         }
@@ -394,6 +400,28 @@ public class FaultDrill {
             }
         }
         return repeats;
+    }
+
+    /**
+     * The fault a repeated push at this instant can be put down to, or null: a gateway killed mid-delivery (up to 15 s
+     * after), the primary broker killed (until 15 s after the backup served), or the primary restarted, when the pair
+     * fails back to it once it has caught up (up to 60 s after).
+     */
+    String nearFault(Instant at) {
+        Instant gatewayKilled = events.get("gateway-1-killed");
+        if (gatewayKilled != null && Duration.between(gatewayKilled, at).abs().toSeconds() <= 15) {
+            return "gateway-1-killed";
+        }
+        Instant brokerKilled = events.get("broker-primary-killed");
+        Instant backupActive = events.getOrDefault("backup-active", brokerKilled);
+        if (brokerKilled != null && !at.isBefore(brokerKilled.minusSeconds(2)) && !at.isAfter(backupActive.plusSeconds(15))) {
+            return "broker-primary-killed";
+        }
+        Instant brokerRestarted = events.get("broker-primary-restarted");
+        if (brokerRestarted != null && !at.isBefore(brokerRestarted.minusSeconds(2)) && !at.isAfter(brokerRestarted.plusSeconds(60))) {
+            return "broker-primary-restarted";
+        }
+        return null;
     }
 
     Map<String, List<String>> stubLines() throws IOException {
