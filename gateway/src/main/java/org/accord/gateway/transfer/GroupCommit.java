@@ -64,7 +64,7 @@ public class GroupCommit implements SmartLifecycle {
 
     public GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters,
             @Value("${accord.storage.group-commit-max-batch:128}") int maxBatch,
-            @Value("${accord.storage.group-commit-linger:PT0.002S}") Duration linger,
+            @Value("${accord.storage.group-commit-linger:PT0S}") Duration linger,
             @Value("${accord.storage.group-commit-writers:2}") int writers) {
         if (writers < 1) {
             throw new IllegalArgumentException("accord.storage.group-commit-writers must be at least 1, not " + writers);
@@ -138,9 +138,11 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /**
-     * A commit has a fixed cost (the database's write of its pages) that a group shares: a
-     * small group waits up to {@code linger} for more work before it is committed, rather than committing one
-     * submit at a time at moderate load and paying that cost for each.
+     * A commit has a fixed cost (the database's write of its pages) that a group shares: with a {@code linger}
+     * set, a small group waits up to it for more work before it is committed, rather than committing one submit at a
+     * time at moderate load and paying that cost for each. None is set unless configured: with two writers, work
+     * gathers behind the one committing anyway, and a wait on busy cores cost each submit far more than the linger
+     * itself (docs/benchmarks.md, "Committing without lingering").
      *
      * @return whether the writer was interrupted while it waited (the group taken so far is still to be committed)
      */
