@@ -64,9 +64,13 @@ final class LoadPostgres implements AutoCloseable {
         }
     }
 
-    /** The gateway's command-line settings for this cluster. */
+    /**
+     * The gateway's command-line settings for this cluster, with the database settings of the {@code prod} profile
+     * (which a load run cannot start as a whole: it needs an external broker and identity provider).
+     */
     List<String> gatewayArguments() {
         return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/accord",
+                "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
                 "--spring.datasource.username=accord_app", "--spring.datasource.password=" + APP_PASSWORD,
                 "--spring.flyway.user=accord_owner", "--spring.flyway.password=" + OWNER_PASSWORD,
                 "--spring.flyway.locations=classpath:db/migration,classpath:db/postgresql",
