@@ -290,8 +290,9 @@ public class FaultDrill {
         line("answered by", byGateway.toString());
         line("submit attempts retried with the same Idempotency-Key", Integer.toString(retried));
         line("submits that needed a retry", Long.toString(submits.stream().filter(s -> s.attempts > 1).count()));
-        line("pushes the partner stub received again (answered 409)", Integer.toString(stubRepeats().size()));
-        for (Instant repeat : stubRepeats()) {
+        List<Instant> repeats = stubRepeats();
+        line("pushes the partner stub received again (answered 409)", Integer.toString(repeats.size()));
+        for (Instant repeat : repeats) {
             String fault = nearFault(repeat);
             line("repeat", String.format(Locale.ROOT, "t+%.1f s, %s", Duration.between(started, repeat).toMillis() / 1000.0,
                     fault == null ? "away from every fault" : "next to " + fault));

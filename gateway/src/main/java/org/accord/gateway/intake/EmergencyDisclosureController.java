@@ -30,10 +30,7 @@ import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.outbound.EmergencyDisclosure;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
-import org.accord.gateway.outbound.SubmissionOutcome.Accepted;
-import org.accord.gateway.outbound.SubmissionOutcome.Refused;
 import org.accord.gateway.outbound.SubmissionOutcome.Violation;
-import org.accord.gateway.outbound.SubmissionOutcome;
 import org.accord.gateway.partner.PartnerDirectory;
 import org.accord.gateway.partner.PartnerEntry;
 import org.accord.gateway.redaction.scrub.ScrubProfile;
@@ -42,7 +39,6 @@ import org.accord.gateway.security.Caller;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -197,18 +193,7 @@ public class EmergencyDisclosureController {
         Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
                 envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
                 requestSha256, clock.instant(), null, null, true);
-        SubmissionOutcome outcome;
-        try {
-            outcome = flow.disclose(submission, disclosure);
-        }
-        catch (DataIntegrityViolationException e) {
-            return idempotency.afterClash(caller, idempotencyKey, requestSha256, envelope, e);
-        }
-        if (outcome instanceof Refused refused) {
-            throw SubmissionProblems.of(refused);
-        }
-        Accepted accepted = (Accepted) outcome;
-        return RecordController.SubmitResponse.accepted(accepted.transferId(), accepted.status(), false);
+        return idempotency.stored(caller, idempotencyKey, requestSha256, envelope, () -> flow.disclose(submission, disclosure));
     }
 
     private ApiProblemException refuse(Caller caller, String transferId, ProblemCode code,

@@ -2,9 +2,13 @@ package org.accord.gateway.intake;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.accord.gateway.audit.Ids;
+import org.accord.gateway.outbound.SubmissionOutcome;
+import org.accord.gateway.outbound.SubmissionOutcome.Accepted;
+import org.accord.gateway.outbound.SubmissionOutcome.Refused;
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.transfer.Transfer;
 import org.accord.gateway.transfer.TransferRepository;
@@ -49,16 +53,28 @@ class Idempotency {
     }
 
     /**
-     * After the store refused a duplicate: the request that made a transfer under {@code key} first, concurrently
-     * with this one, is answered as a repeat; any other clash is thrown again.
+     * Stores the request ({@code store} runs the flow) and answers it: 202 when accepted, its refusal's problem
+     * otherwise. If the store refused a duplicate because a concurrent request under the same {@code key} made the
+     * transfer first, this one is answered as a repeat of it; any other clash is thrown again.
      */
-    ResponseEntity<RecordController.SubmitResponse> afterClash(Caller caller, String key, String requestSha256,
-            SubmissionEnvelope envelope, DataIntegrityViolationException clash) {
-        Transfer winner = key == null ? null : transfers.findBySenderAndIdempotencyKey(caller.organisation(), key).orElse(null);
-        if (winner == null) {
-            throw clash;
+    ResponseEntity<RecordController.SubmitResponse> stored(Caller caller, String key, String requestSha256,
+            SubmissionEnvelope envelope, Supplier<SubmissionOutcome> store) {
+        SubmissionOutcome outcome;
+        try {
+            outcome = store.get();
         }
-        return repeated(winner, requestSha256, caller, envelope);
+        catch (DataIntegrityViolationException clash) {
+            Transfer winner = key == null ? null : transfers.findBySenderAndIdempotencyKey(caller.organisation(), key).orElse(null);
+            if (winner == null) {
+                throw clash;
+            }
+            return repeated(winner, requestSha256, caller, envelope);
+        }
+        if (outcome instanceof Refused refused) {
+            throw SubmissionProblems.of(refused);
+        }
+        Accepted accepted = (Accepted) outcome;
+        return RecordController.SubmitResponse.accepted(accepted.transferId(), accepted.status(), false);
     }
 
     private ResponseEntity<RecordController.SubmitResponse> repeated(Transfer earlier, String requestSha256, Caller caller,

@@ -16,14 +16,10 @@ import org.accord.gateway.audit.Ids;
 import org.accord.gateway.crypto.Fingerprints;
 import org.accord.gateway.outbound.OutboundFlow;
 import org.accord.gateway.outbound.Submission;
-import org.accord.gateway.outbound.SubmissionOutcome;
-import org.accord.gateway.outbound.SubmissionOutcome.Accepted;
-import org.accord.gateway.outbound.SubmissionOutcome.Refused;
 import org.accord.gateway.security.Caller;
 import org.accord.gateway.security.Scopes;
 import org.accord.gateway.web.ApiProblemException;
 import org.accord.gateway.web.ProblemCode;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,18 +95,7 @@ public class RecordController {
         Submission submission = new Submission(transferId, caller.organisation(), caller.clientId(), envelope.recordType(),
                 envelope.schemaVersion(), envelope.recipient(), envelope.purpose(), envelope.record(), idempotencyKey,
                 requestSha256, clock.instant(), envelope.inReplyTo(), null, envelope.urgent());
-        SubmissionOutcome outcome;
-        try {
-            outcome = flow.submit(submission);
-        }
-        catch (DataIntegrityViolationException e) {
-            return idempotency.afterClash(caller, idempotencyKey, requestSha256, envelope, e);
-        }
-        if (outcome instanceof Refused refused) {
-            throw SubmissionProblems.of(refused);
-        }
-        Accepted accepted = (Accepted) outcome;
-        return SubmitResponse.accepted(accepted.transferId(), accepted.status(), false);
+        return idempotency.stored(caller, idempotencyKey, requestSha256, envelope, () -> flow.submit(submission));
     }
 
     private void requireJson(HttpServletRequest request, Caller caller, String transferId) {
