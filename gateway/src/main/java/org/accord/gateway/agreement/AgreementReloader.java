@@ -27,7 +27,7 @@ public class AgreementReloader {
     private final Path agreementsDir;
     private final Path schemasDir;
     private final SignaturePolicy signatures;
-    private volatile String lastSeen;
+    private String lastSeen;
 
     public AgreementReloader(AgreementSource source, @Value("${accord.agreements.directory}") Path agreementsDir,
             @Value("${accord.schemas.directory:}") String schemasDir, SignaturePolicy signatures) {
@@ -41,17 +41,20 @@ public class AgreementReloader {
     // Every gateway runs this, with no cluster lock: each holds its own catalogue in memory, read from its own copy
     // of the folders, so each must reload its own.
     @Scheduled(fixedDelayString = "${accord.agreements.reload-every:PT10S}", initialDelayString = "${accord.agreements.reload-every:PT10S}")
-    public void reloadIfChanged() {
-        String seen = fingerprint();
-        if (seen.equals(lastSeen)) {
-            return;
+    public synchronized void reloadIfChanged() {
+        if (!fingerprint().equals(lastSeen)) {
+            reload();
         }
-        lastSeen = seen;
-        reload();
     }
 
-    /** @return whether the folders held a valid catalogue, which is now in force */
-    public boolean reload() {
+    /**
+     * Reads the folders now, whether or not they changed; one reload at a time, and what it read counts as seen,
+     * so the schedule does not read the same files again.
+     *
+     * @return whether the folders held a valid catalogue, which is now in force
+     */
+    public synchronized boolean reload() {
+        lastSeen = fingerprint();
         AgreementCatalogue.Result result = AgreementCatalogue.check(agreementsDir, schemasDir, signatures, java.time.Instant.now());
         if (!result.problems().isEmpty()) {
             log.warn("Agreement reload rejected: {} problem(s); the previous catalogue stays in force", result.problems().size());
