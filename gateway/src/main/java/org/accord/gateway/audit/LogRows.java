@@ -1,100 +1,60 @@
 package org.accord.gateway.audit;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.accord.gateway.storage.InsertInto;
+import org.accord.gateway.storage.PendingInserts;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts a transaction's log entries as one JDBC batch, in the order appended, on the transaction's own connection,
- * and notes each as awaiting integration in {@code transfer_log_pending} (the {@link LogIntegrator} gives it its
- * place in the chain).
- * A group commit appends hundreds of entries; one batched statement costs a fraction of as many entity inserts,
- * each of which would also have to read its generated key back.
+ * Inserts a transaction's log entries, in the order appended, on the transaction's own connection, and notes each as
+ * awaiting integration in {@code transfer_log_pending} (the {@link LogIntegrator} gives it its place in the chain).
+ * They go with the transaction's other rows ({@link PendingInserts}): a group commit appends hundreds of entries, and
+ * their inserts cost no round trip of their own.
  */
 @Component
 class LogRows {
 
-    private static final String INSERT = "insert into transfer_log (entry_id, recorded_at, transfer_id, event, outcome, code, "
-            + "actor, sender, recipient, record_type, schema_version, purpose, agreement_id, agreement_version, agreement_sha256, "
-            + "fields_shared, fields_transformed, fields_withheld, sealed_sha256, detail, signer_sha256, receipt_sha256"
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final InsertInto ENTRY = InsertInto.table("transfer_log",
+            "entry_id", Types.VARCHAR, "recorded_at", Types.TIMESTAMP_WITH_TIMEZONE, "transfer_id", Types.VARCHAR,
+            "event", Types.VARCHAR, "outcome", Types.VARCHAR, "code", Types.VARCHAR, "actor", Types.VARCHAR,
+            "sender", Types.VARCHAR, "recipient", Types.VARCHAR, "record_type", Types.VARCHAR, "schema_version", Types.INTEGER,
+            "purpose", Types.VARCHAR, "agreement_id", Types.VARCHAR, "agreement_version", Types.INTEGER,
+            "agreement_sha256", Types.VARCHAR, "fields_shared", Types.VARCHAR, "fields_transformed", Types.VARCHAR,
+            "fields_withheld", Types.VARCHAR, "sealed_sha256", Types.VARCHAR, "detail", Types.VARCHAR,
+            "signer_sha256", Types.VARCHAR, "receipt_sha256", Types.VARCHAR);
 
-    private static final String PENDING = "insert into transfer_log_pending (entry_id, recorded_at) values (?, ?)";
+    static final InsertInto AWAITING_INTEGRATION = InsertInto.table("transfer_log_pending",
+            "entry_id", Types.VARCHAR, "recorded_at", Types.TIMESTAMP_WITH_TIMEZONE);
 
-    private final JdbcTemplate jdbc;
+    private final PendingInserts inserts;
 
-    LogRows(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LogRows(PendingInserts inserts) {
+        this.inserts = inserts;
     }
 
+    /** Adds the entries to the transaction's rows, written just before it commits or at {@link #flush}. */
     void insert(List<TransferLogEntry> entries) {
         List<ChainedEntry> rows = entries.stream().map(TransferLogEntry::unintegrated).toList();
-        if (rows.isEmpty()) {
-            return;
+        for (ChainedEntry e : rows) {
+            inserts.add(ENTRY, e.entryId(), e.recordedAt(), e.transferId(), e.event(), e.outcome(), e.code(), e.actor(),
+                    e.sender(), e.recipient(), e.recordType(), e.schemaVersion(), e.purpose(), e.agreementId(),
+                    e.agreementVersion(), e.agreementSha256(), e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
+                    e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256());
         }
-        jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                bind(ps, rows.get(i));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        });
-        jdbc.batchUpdate(PENDING, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ps.setString(1, rows.get(i).entryId());
-                ps.setObject(2, OffsetDateTime.ofInstant(rows.get(i).recordedAt(), ZoneOffset.UTC));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        });
+        for (ChainedEntry e : rows) {
+            inserts.add(AWAITING_INTEGRATION, e.entryId(), e.recordedAt());
+        }
     }
 
-    private static void bind(PreparedStatement ps, ChainedEntry e) throws SQLException {
-        ps.setString(1, e.entryId());
-        ps.setObject(2, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
-        ps.setString(3, e.transferId());
-        ps.setString(4, e.event());
-        ps.setString(5, e.outcome());
-        ps.setString(6, e.code());
-        ps.setString(7, e.actor());
-        ps.setString(8, e.sender());
-        ps.setString(9, e.recipient());
-        ps.setString(10, e.recordType());
-        setInteger(ps, 11, e.schemaVersion());
-        ps.setString(12, e.purpose());
-        ps.setString(13, e.agreementId());
-        setInteger(ps, 14, e.agreementVersion());
-        ps.setString(15, e.agreementSha256());
-        ps.setString(16, e.fieldsShared());
-        ps.setString(17, e.fieldsTransformed());
-        ps.setString(18, e.fieldsWithheld());
-        ps.setString(19, e.sealedSha256());
-        ps.setString(20, e.detail());
-        ps.setString(21, e.signerSha256());
-        ps.setString(22, e.receiptSha256());
+    /** Makes sure the entries this transaction appends are written when it commits (see {@link PendingInserts#join}). */
+    void join() {
+        inserts.join();
     }
 
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        }
-        else {
-            ps.setInt(index, value);
-        }
+    /** Writes the transaction's rows now, before its own reads of the log. */
+    void flush() {
+        inserts.flush();
     }
 }

@@ -41,6 +41,12 @@ final class PerTransaction {
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(key);
             }
+
+            // Before the transaction's pending inserts are written, which run last and take what this adds.
+            @Override
+            public int getOrder() {
+                return 0;
+            }
         });
         return state;
     }

@@ -3,7 +3,7 @@ package org.accord.gateway.audit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.sql.Connection;
+import java.sql.Types;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,12 +18,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.accord.gateway.crypto.SecretFiles;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.accord.gateway.storage.InsertInto;
+import org.accord.gateway.storage.PendingInserts;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,15 +38,20 @@ public class SubjectReferences {
             "safeguarding-concern", "subject",
             "channel-information-request", "person");
 
+    private static final InsertInto SUBJECT = InsertInto.table("transfer_subject",
+            "transfer_id", Types.VARCHAR, "subject_ref", Types.VARCHAR);
+
     private final byte[] secret;
     private final NamedParameterJdbcTemplate jdbc;
+    private final PendingInserts inserts;
 
-    public SubjectReferences(byte[] secret, NamedParameterJdbcTemplate jdbc) {
+    public SubjectReferences(byte[] secret, NamedParameterJdbcTemplate jdbc, PendingInserts inserts) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("The subject reference secret must be at least 32 bytes");
         }
         this.secret = secret.clone();
         this.jdbc = jdbc;
+        this.inserts = inserts;
     }
 
     /** The references for the person a record is about; empty if its type names no one or it has no identifier. */
@@ -78,19 +81,15 @@ public class SubjectReferences {
     }
 
     /**
-     * Stores a transfer's references, in the caller's transaction if it has one. They are written as one batch with
-     * every other transfer's references of the same transaction just before it commits: a group commit of many submits
-     * then costs one round trip to the database for them, not one each. A clash (the same reference twice for one
-     * transfer) fails that commit as a direct insert would.
+     * Stores a transfer's references, in the caller's transaction if it has one. They are written with the
+     * transaction's other rows just before it commits ({@link PendingInserts}): a group commit of many submits costs
+     * no round trip to the database for them. A clash (the same reference twice for one transfer) fails that commit as
+     * a direct insert would.
      */
     @Transactional
     public void record(String transferId, List<String> refs) {
-        if (refs.isEmpty()) {
-            return;
-        }
-        List<SqlParameterSource> pending = pending();
         for (String ref : new LinkedHashSet<>(refs)) {
-            pending.add(new MapSqlParameterSource("t", transferId).addValue("r", ref));
+            inserts.add(SUBJECT, transferId, ref);
         }
     }
 
@@ -100,39 +99,9 @@ public class SubjectReferences {
         if (refs.isEmpty()) {
             return List.of();
         }
-        writePending();
+        inserts.flush();
         return new ArrayList<>(jdbc.queryForList(
                 "select distinct transfer_id from transfer_subject where subject_ref in (:refs)", Map.of("refs", refs), String.class));
-    }
-
-    /** The current transaction's references not yet written, written before it commits. */
-    private List<SqlParameterSource> pending() {
-        PendingKey key = pendingKey();
-        List<SqlParameterSource> rows = PerTransaction.find(key);
-        return rows != null ? rows : PerTransaction.bind(key, new ArrayList<>(), this::write, written -> { });
-    }
-
-    private void writePending() {
-        List<SqlParameterSource> rows = TransactionSynchronizationManager.isActualTransactionActive() ? PerTransaction.find(pendingKey()) : null;
-        if (rows != null) {
-            write(rows);
-        }
-    }
-
-    /** Keyed by the transaction's own connection: a REQUIRES_NEW transaction inside another writes its own. */
-    private PendingKey pendingKey() {
-        return new PendingKey(DataSourceUtils.getConnection(jdbc.getJdbcTemplate().getDataSource()));
-    }
-
-    private void write(List<SqlParameterSource> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("insert into transfer_subject (transfer_id, subject_ref) values (:t, :r)", rows.toArray(SqlParameterSource[]::new));
-            rows.clear();
-        }
-    }
-
-    /** Identifies the references pending in the transaction that holds {@code connection}. */
-    private record PendingKey(Connection connection) {
     }
 
     static String normaliseStudentId(String value) {

@@ -2,6 +2,7 @@ package org.accord.gateway.audit;
 
 import java.nio.file.Path;
 
+import org.accord.gateway.storage.PendingInserts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,7 @@ class SubjectReferencesConfiguration {
 
     @Bean
     SubjectReferences subjectReferences(@Value("${accord.audit.subject-secret-file:${accord.data-dir}/keys/subject.secret}") Path secretFile,
-            NamedParameterJdbcTemplate jdbc) {
-        return new SubjectReferences(SubjectReferences.ensureSecret(secretFile), jdbc);
+            NamedParameterJdbcTemplate jdbc, PendingInserts inserts) {
+        return new SubjectReferences(SubjectReferences.ensureSecret(secretFile), jdbc, inserts);
     }
 }

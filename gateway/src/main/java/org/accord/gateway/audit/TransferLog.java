@@ -56,6 +56,7 @@ public class TransferLog {
         if (current != null) {
             return current;
         }
+        rows.join();
         return PerTransaction.bind(key, new Pending(), this::write, pending -> {
             // Only what committed is reported; a rolled-back append never happened.
             for (TransferLogEntry entry : pending.appended) {
@@ -79,6 +80,7 @@ public class TransferLog {
         Pending pending = PerTransaction.find(new Appends(entityManager.unwrap(Session.class)));
         if (pending != null) {
             write(pending);
+            rows.flush();
         }
     }
 

@@ -16,10 +16,9 @@ import org.accord.gateway.delivery.MailboxDelivery;
 import org.accord.gateway.metrics.TransferMetrics;
 import org.accord.gateway.redaction.MinimisedRecord;
 import org.accord.gateway.transfer.GroupCommit;
-import org.accord.gateway.transfer.StoredMessage;
-import org.accord.gateway.transfer.StoredMessageRepository;
 import org.accord.gateway.transfer.Transfer;
 import org.accord.gateway.transfer.TransferDraft;
+import org.accord.gateway.transfer.TransferInserts;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.accord.gateway.transfer.TransferUrgent;
@@ -42,7 +41,7 @@ class TransferStore {
     static final String EMERGENCY_DETAIL = "basis %s; authorised by %s";
 
     private final TransferRepository transfers;
-    private final StoredMessageRepository messages;
+    private final TransferInserts newTransfers;
     private final TransferLog transferLog;
     private final MailboxDelivery mailbox;
     private final GroupCommit groupCommit;
@@ -52,12 +51,12 @@ class TransferStore {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TransferStore(TransferRepository transfers, StoredMessageRepository messages, TransferLog transferLog,
+    TransferStore(TransferRepository transfers, TransferInserts newTransfers, TransferLog transferLog,
             MailboxDelivery mailbox, GroupCommit groupCommit, RecipientBacklog backlog, TransferMetrics metrics,
             SubjectReferences subjects, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.transfers = transfers;
-        this.messages = messages;
+        this.newTransfers = newTransfers;
         this.transferLog = transferLog;
         this.mailbox = mailbox;
         this.groupCommit = groupCommit;
@@ -103,9 +102,8 @@ class TransferStore {
                 transfer.collectBy(transfer.createdAt().atZone(java.time.ZoneOffset.UTC).plus(t.permit().collectWithin()).toInstant());
             }
         }
-        transfers.save(transfer);
+        newTransfers.insert(transfer, t.sealed().der());
         TransferFacts facts = transfer.facts();
-        messages.save(new StoredMessage(s.transferId(), t.sealed().der()));
         subjects.record(s.transferId(), subjectRefs);
         LogEntry received = LogEntry.step(s.transferId(), LogEvent.RECEIVED, s.clientId(), facts, null);
         transferLog.append(t.urgent() ? received.withDetail(URGENT_DETAIL) : received);

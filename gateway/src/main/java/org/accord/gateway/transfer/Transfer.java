@@ -188,5 +188,7 @@ public class Transfer implements Persistable<String> {
     /** Whether this is an urgent transfer (its record marks an imminent risk, or its envelope said so where allowed). */
     public boolean urgent() { return urgent; }
 
+    long rowVersion() { return rowVersion; }
+
     public String idKnownToPartner() { return partnerTransferId != null ? partnerTransferId : id; }
 }

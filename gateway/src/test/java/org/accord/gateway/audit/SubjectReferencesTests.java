@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SubjectReferencesTests {
 
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
-    private final SubjectReferences refs = new SubjectReferences(SECRET, null);
+    private final SubjectReferences refs = new SubjectReferences(SECRET, null, null);
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -53,7 +53,7 @@ class SubjectReferencesTests {
 
     @Test
     void whenTheSecretDiffersThenReferencesCannotBeLinked() {
-        SubjectReferences other = new SubjectReferences("fedcba9876543210fedcba9876543210".getBytes(), null);
+        SubjectReferences other = new SubjectReferences("fedcba9876543210fedcba9876543210".getBytes(), null, null);
 
         assertThat(other.referencesOf("NB20240931", null, null)).isNotEqualTo(refs.referencesOf("NB20240931", null, null));
     }
@@ -83,6 +83,6 @@ class SubjectReferencesTests {
 
     @Test
     void whenSecretIsShortThenRefused() {
-        assertThatThrownBy(() -> new SubjectReferences(new byte[16], null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SubjectReferences(new byte[16], null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
