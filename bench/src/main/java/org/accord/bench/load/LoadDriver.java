@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -217,6 +218,7 @@ public final class LoadDriver {
      */
     private Result drive(double rate, int seconds, int concurrency, String token, byte[] body) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         AtomicLong tickets = new AtomicLong();
         AtomicLong sent = new AtomicLong();
@@ -257,7 +259,9 @@ public final class LoadDriver {
                                 }
                                 return response.getCode();
                             });
-                    latencies.add(System.nanoTime() - begun);
+                    long took = System.nanoTime() - begun;
+                    latencies.add(took);
+                    timeline.add(new long[] {begun - start, took});
                     (status == 202 ? accepted : errors).incrementAndGet();
                 }
                 catch (IOException | RuntimeException e) {
@@ -279,7 +283,26 @@ public final class LoadDriver {
         double took = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(sent.get(), accepted.get(), errors.get(), took, sorted, List.copyOf(ids));
+        return new Result(sent.get(), accepted.get(), errors.get(), took, sorted, List.copyOf(ids),
+                slowestPerSecond(timeline, sorted, seconds));
+    }
+
+    /**
+     * For each second of the period, how many of the slowest 1 % of submits were sent in it: a tail spread evenly
+     * is a queue's, one gathered into a few seconds is something that stalled the gateway then.
+     */
+    static int[] slowestPerSecond(Collection<long[]> timeline, List<Long> sorted, int seconds) {
+        int[] perSecond = new int[Math.max(1, seconds)];
+        if (sorted.isEmpty()) {
+            return perSecond;
+        }
+        long p99 = sorted.get(Math.max(0, (int) Math.ceil(0.99 * sorted.size()) - 1));
+        for (long[] submit : timeline) {
+            if (submit[1] >= p99) {
+                perSecond[(int) Math.min(perSecond.length - 1, TimeUnit.NANOSECONDS.toSeconds(submit[0]))]++;
+            }
+        }
+        return perSecond;
     }
 
     /**
@@ -561,7 +584,8 @@ public final class LoadDriver {
     }
 
     /** What the submit loop saw. Latencies in nanoseconds, sorted. */
-    record Result(long sent, long accepted, long errors, double seconds, List<Long> latencies, List<String> sampleIds) {
+    record Result(long sent, long accepted, long errors, double seconds, List<Long> latencies, List<String> sampleIds,
+            int[] slowestPerSecond) {
 
         double percentileMillis(double p) {
             if (latencies.isEmpty()) {

@@ -78,6 +78,7 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         row(out, "drain after the last submit", "%.1f s", drain.toMillis() / 1000.0);
         row(out, "submit latency p50 / p95 / p99 / max", "%.1f / %.1f / %.1f / %.1f ms", result.percentileMillis(50),
                 result.percentileMillis(95), result.percentileMillis(99), result.percentileMillis(100));
+        row(out, "the slowest 1 % by the second they were sent in (0 = the first)", "%s", slowest(result.slowestPerSecond()));
         row(out, "delivery latency (RECEIVED to MADE_AVAILABLE) p50 / p95 / max, sample of " + deliveryMillis.size(), "%s / %s / %s ms",
                 pct(50), pct(95), pct(100));
         row(out, "gateway CPU", "%.1f s over %.1f s (%.2f cores)", usage.cpuSeconds(), usage.wallSeconds(),
@@ -153,5 +154,22 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
             return "unknown CPU";
         }
         return "unknown CPU";
+    }
+
+    /** The seconds holding the slowest 1 %, most first: {@code "s12: 40, s3: 31, ... (in 9 of 30 seconds)"}. */
+    static String slowest(int[] perSecond) {
+        List<Integer> seconds = new java.util.ArrayList<>();
+        for (int i = 0; i < perSecond.length; i++) {
+            if (perSecond[i] > 0) {
+                seconds.add(i);
+            }
+        }
+        seconds.sort((a, b) -> perSecond[b] != perSecond[a] ? perSecond[b] - perSecond[a] : a - b);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(8, seconds.size()); i++) {
+            text.append(i == 0 ? "" : ", ").append('s').append(seconds.get(i)).append(": ").append(perSecond[seconds.get(i)]);
+        }
+        return text.append(seconds.size() > 8 ? ", ..." : "").append(" (in ").append(seconds.size()).append(" of ")
+                .append(perSecond.length).append(" seconds)").toString();
     }
 }
