@@ -41,12 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--warmup-rate N|max] [--database h2|postgres] [--gateways N] [--statements] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
+ * [--warmup S] [--warmup-rate N|max] [--settle S] [--database h2|postgres] [--gateways N] [--statements] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
  * [--report file.md]}. With several jars each is measured in turn, in a fresh data directory, into one report (the same crypto
  * floor); with {@code --gateways 2} (PostgreSQL only) two gateway processes share the database and the submits alternate
  * between them.
  * Extra JVM options for the gateway (a profiler agent, say) go in {@code -Daccord.gateway.jvmArgs="..."}. Starts the gateway as a separate process in a fresh
- * data directory, warms it up once (at 250 referrals/s unless told otherwise), then for each rate in turn submits the example referral (with
+ * data directory, warms it up once (at 250 referrals/s unless told otherwise), then for each rate in turn (after {@code --settle} seconds at
+ * that rate, unmeasured, when given) submits the example referral (with
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
  * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file; {@code --statements}
@@ -131,6 +132,10 @@ public final class LoadDriver {
             WarmUp warmUp = warmUp(options, uni, body);
             StringBuilder text = new StringBuilder(Report.header(options, build, database, floor, startup, warmUp));
             for (double rate : options.rates()) {
+                if (options.settleSeconds() > 0) {
+                    // Unmeasured: the JIT compiles what this rate brings on, as a gateway running at it for long would have.
+                    drive(rate, options.settleSeconds(), options.concurrency(), uni, body);
+                }
                 long deliveredBefore = delivered();
                 Stages stagesBefore = stages();
                 double compiledBefore = compilationMillis();
@@ -228,6 +233,7 @@ public final class LoadDriver {
         ByteArrayEntity entity = new ByteArrayEntity(body, ContentType.APPLICATION_JSON);
         String bearer = "Bearer " + token;
         long start = System.nanoTime();
+        java.time.Instant began = java.time.Instant.now();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         Runnable worker = () -> {
             while (true) {
@@ -284,7 +290,7 @@ public final class LoadDriver {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(sent.get(), accepted.get(), errors.get(), took, sorted, List.copyOf(ids),
-                slowestPerSecond(timeline, sorted, seconds));
+                slowestPerSecond(timeline, sorted, seconds), began);
     }
 
     /**
@@ -585,7 +591,7 @@ public final class LoadDriver {
 
     /** What the submit loop saw. Latencies in nanoseconds, sorted. */
     record Result(long sent, long accepted, long errors, double seconds, List<Long> latencies, List<String> sampleIds,
-            int[] slowestPerSecond) {
+            int[] slowestPerSecond, java.time.Instant began) {
 
         double percentileMillis(double p) {
             if (latencies.isEmpty()) {
@@ -598,7 +604,7 @@ public final class LoadDriver {
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
     record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, double warmupRate,
-            boolean postgres, String gc, int gateways, boolean statements) {
+            boolean postgres, String gc, int gateways, boolean statements, int settleSeconds) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -612,6 +618,7 @@ public final class LoadDriver {
             String gc = "parallel";
             int gateways = 1;
             boolean statements = false;
+            int settle = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -632,6 +639,7 @@ public final class LoadDriver {
                     };
                     case "--gateways" -> gateways = Integer.parseInt(args[++i]);
                     case "--statements" -> statements = true;
+                    case "--settle" -> settle = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
@@ -641,7 +649,7 @@ public final class LoadDriver {
             if (statements && !postgres) {
                 throw new IllegalArgumentException("--statements needs --database postgres: it reads PostgreSQL's pg_stat_statements");
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways, statements);
+            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways, statements, settle);
         }
 
         /**

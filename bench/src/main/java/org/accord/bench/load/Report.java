@@ -17,11 +17,12 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         StringBuilder out = new StringBuilder();
         out.append("# Accord end-to-end load run: ").append(build.describe()).append("\n\n");
         out.append(String.format(Locale.ROOT, "- date: %s%n- machine: %d cores (%s), Java %s%n- command: `java -cp bench/target/accord-bench.jar "
-                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s --gc %s%s%s`%n- gateway: %s, embedded "
+                + "org.accord.bench.load.LoadDriver --rate %s --seconds %d --concurrency %d --warmup %d --warmup-rate %s%s --gc %s%s%s`%n- gateway: %s, embedded "
                 + "defaults (embedded Artemis, demo EC P-256 keys)%s, JVM options %s, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rateNames(","), options.seconds(), options.concurrency(), options.warmupSeconds(),
-                LoadDriver.Options.rateName(options.warmupRate()), options.gc(), options.postgres() ? " --database postgres" : "",
+                LoadDriver.Options.rateName(options.warmupRate()), options.settleSeconds() > 0 ? " --settle " + options.settleSeconds() : "",
+                options.gc(), options.postgres() ? " --database postgres" : "",
                 options.gateways() > 1 ? " --gateways " + options.gateways() : "",
                 options.gateways() > 1 ? options.gateways() + " separate processes of " + build.jar() + " sharing the database, submits alternating"
                         : "separate process " + build.jar(),
@@ -34,6 +35,9 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 + "compiler used under 5 %% of a round (last round: %.0f %%; at most --warmup seconds)%n", warmUp.took().toMillis() / 1000.0,
                 describe(options.warmupRate()),
                 100 * warmUp.lastRoundJitShare()));
+        if (options.settleSeconds() > 0) {
+            out.append(String.format(Locale.ROOT, "- settling: before each rate's period, %d s at that rate, not measured%n", options.settleSeconds()));
+        }
         return out.toString();
     }
 
@@ -78,7 +82,8 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         row(out, "drain after the last submit", "%.1f s", drain.toMillis() / 1000.0);
         row(out, "submit latency p50 / p95 / p99 / max", "%.1f / %.1f / %.1f / %.1f ms", result.percentileMillis(50),
                 result.percentileMillis(95), result.percentileMillis(99), result.percentileMillis(100));
-        row(out, "the slowest 1 % by the second they were sent in (0 = the first)", "%s", slowest(result.slowestPerSecond()));
+        row(out, "the slowest 1 % by the second they were sent in (0 = the first, at " + result.began() + ")", "%s",
+                slowest(result.slowestPerSecond()));
         row(out, "delivery latency (RECEIVED to MADE_AVAILABLE) p50 / p95 / max, sample of " + deliveryMillis.size(), "%s / %s / %s ms",
                 pct(50), pct(95), pct(100));
         row(out, "gateway CPU", "%.1f s over %.1f s (%.2f cores)", usage.cpuSeconds(), usage.wallSeconds(),
