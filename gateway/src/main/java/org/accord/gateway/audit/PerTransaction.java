@@ -6,7 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * State one transaction gathers for writing just before it commits (log entries, subject references), kept under a
+ * State one transaction gathers for writing just before it commits (the log entries it appends), kept under a
  * key naming that transaction's own session or connection: a transaction begun inside another has its own.
  */
 final class PerTransaction {

@@ -81,7 +81,7 @@ public class PendingInserts {
 
     /** Writes the current transaction's rows now, before its own reads of them. */
     public void flush() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager.isActualTransactionActive()) {
             Pending pending = (Pending) TransactionSynchronizationManager.getResource(key());
             if (pending != null) {
                 pending.write();
