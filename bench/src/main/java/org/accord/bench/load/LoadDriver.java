@@ -233,7 +233,7 @@ public final class LoadDriver {
         ByteArrayEntity entity = new ByteArrayEntity(body, ContentType.APPLICATION_JSON);
         String bearer = "Bearer " + token;
         long start = System.nanoTime();
-        java.time.Instant began = java.time.Instant.now();
+        Instant began = Instant.now();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         Runnable worker = () -> {
             while (true) {
@@ -591,7 +591,7 @@ public final class LoadDriver {
 
     /** What the submit loop saw. Latencies in nanoseconds, sorted. */
     record Result(long sent, long accepted, long errors, double seconds, List<Long> latencies, List<String> sampleIds,
-            int[] slowestPerSecond, java.time.Instant began) {
+            int[] slowestPerSecond, Instant began) {
 
         double percentileMillis(double p) {
             if (latencies.isEmpty()) {

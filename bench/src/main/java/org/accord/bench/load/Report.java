@@ -2,6 +2,7 @@ package org.accord.bench.load;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -163,7 +164,7 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
 
     /** The seconds holding the slowest 1 %, most first: {@code "s12: 40, s3: 31, ... (in 9 of 30 seconds)"}. */
     static String slowest(int[] perSecond) {
-        List<Integer> seconds = new java.util.ArrayList<>();
+        List<Integer> seconds = new ArrayList<>();
         for (int i = 0; i < perSecond.length; i++) {
             if (perSecond[i] > 0) {
                 seconds.add(i);

@@ -1,7 +1,6 @@
 package org.accord.gateway.audit;
 
 import java.sql.Types;
-import java.util.List;
 
 import org.accord.gateway.storage.InsertInto;
 import org.accord.gateway.storage.PendingInserts;
@@ -34,23 +33,14 @@ class LogRows {
         this.inserts = inserts;
     }
 
-    /** Adds the entries to the transaction's rows, written just before it commits or at {@link #flush}. */
-    void insert(List<TransferLogEntry> entries) {
-        List<ChainedEntry> rows = entries.stream().map(TransferLogEntry::unintegrated).toList();
-        for (ChainedEntry e : rows) {
-            inserts.add(ENTRY, e.entryId(), e.recordedAt(), e.transferId(), e.event(), e.outcome(), e.code(), e.actor(),
-                    e.sender(), e.recipient(), e.recordType(), e.schemaVersion(), e.purpose(), e.agreementId(),
-                    e.agreementVersion(), e.agreementSha256(), e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
-                    e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256());
-        }
-        for (ChainedEntry e : rows) {
-            inserts.add(AWAITING_INTEGRATION, e.entryId(), e.recordedAt());
-        }
-    }
-
-    /** Makes sure the entries this transaction appends are written when it commits (see {@link PendingInserts#join}). */
-    void join() {
-        inserts.join();
+    /** Adds the entry to the transaction's rows, written just before it commits or at {@link #flush}. */
+    void insert(TransferLogEntry entry) {
+        ChainedEntry e = entry.unintegrated();
+        inserts.add(ENTRY, e.entryId(), e.recordedAt(), e.transferId(), e.event(), e.outcome(), e.code(), e.actor(),
+                e.sender(), e.recipient(), e.recordType(), e.schemaVersion(), e.purpose(), e.agreementId(),
+                e.agreementVersion(), e.agreementSha256(), e.fieldsShared(), e.fieldsTransformed(), e.fieldsWithheld(),
+                e.sealedSha256(), e.detail(), e.signerSha256(), e.receiptSha256());
+        inserts.add(AWAITING_INTEGRATION, e.entryId(), e.recordedAt());
     }
 
     /** Writes the transaction's rows now, before its own reads of the log. */

@@ -6,7 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * State one transaction gathers for writing just before it commits (the log entries it appends), kept under a
+ * State one transaction gathers for once it has committed (the log entries it appends, to report), kept under a
  * key naming that transaction's own session or connection: a transaction begun inside another has its own.
  */
 final class PerTransaction {
@@ -21,17 +21,12 @@ final class PerTransaction {
     }
 
     /**
-     * Binds {@code state} to the current transaction under {@code key}: {@code beforeCommit} gets it just before the
-     * transaction commits, {@code afterCommit} once it has, and it is dropped when the transaction ends either way.
+     * Binds {@code state} to the current transaction under {@code key}: {@code afterCommit} gets it once the
+     * transaction has committed, and it is dropped when the transaction ends either way.
      */
-    static <T> T bind(Object key, T state, Consumer<T> beforeCommit, Consumer<T> afterCommit) {
+    static <T> T bind(Object key, T state, Consumer<T> afterCommit) {
         TransactionSynchronizationManager.bindResource(key, state);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                beforeCommit.accept(state);
-            }
-
             @Override
             public void afterCommit() {
                 afterCommit.accept(state);
@@ -40,12 +35,6 @@ final class PerTransaction {
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            }
-
-            // Before the transaction's pending inserts are written, which run last and take what this adds.
-            @Override
-            public int getOrder() {
-                return 0;
             }
         });
         return state;

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Appends steps to the transfer log. Appends join the caller's transaction, so a step and the state change
- * it records commit together or not at all. A transaction's entries are written as one batch just before it commits
- * ({@link LogRows}), awaiting integration: no append takes a lock on the chain, so commits of this gateway and of
+ * it records commit together or not at all. A transaction's entries are written with its other rows just before it
+ * commits ({@link LogRows}), awaiting integration: no append takes a lock on the chain, so commits of this gateway and of
  * others sharing the database never queue behind each other. The {@link LogIntegrator} orders committed entries
  * into the hash chain within a bounded delay.
  */
@@ -45,41 +45,28 @@ public class TransferLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(LogEntry entry) {
         // Timestamps are kept to the microsecond, the precision the databases store, so hashes survive a round trip.
-        pending().appended.add(new TransferLogEntry(Ids.next(), clock.instant().truncatedTo(ChronoUnit.MICROS), entry));
+        TransferLogEntry appended = new TransferLogEntry(Ids.next(), clock.instant().truncatedTo(ChronoUnit.MICROS), entry);
+        rows.insert(appended);
+        appended().add(appended);
     }
 
-    /** The entries the current transaction has appended, bound to it on its first append. */
-    private Pending pending() {
+    /** The entries the current transaction has appended, reported once it has committed. */
+    private List<TransferLogEntry> appended() {
         // Keyed by the transaction's own session: a REQUIRES_NEW transaction inside another has its own entries.
         Appends key = new Appends(entityManager.unwrap(Session.class));
-        Pending current = PerTransaction.find(key);
-        if (current != null) {
-            return current;
-        }
-        rows.join();
-        return PerTransaction.bind(key, new Pending(), this::write, pending -> {
+        List<TransferLogEntry> current = PerTransaction.find(key);
+        return current != null ? current : PerTransaction.bind(key, new ArrayList<>(), committed -> {
             // Only what committed is reported; a rolled-back append never happened.
-            for (TransferLogEntry entry : pending.appended) {
-                log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", entry.event(), entry.outcome(),
-                        entry.code(), entry.transferId(), entry.agreementId());
+            for (TransferLogEntry e : committed) {
+                log.info("transfer-log event={} outcome={} code={} transfer={} agreement={}", e.event(), e.outcome(), e.code(),
+                        e.transferId(), e.agreementId());
             }
         });
     }
 
-    /** Writes the entries the transaction has appended and not yet written, so that its own reads see them. */
-    private void write(Pending pending) {
-        rows.insert(pending.appended.subList(pending.written, pending.appended.size()));
-        pending.written = pending.appended.size();
-    }
-
     /** Before the transaction's own reads of the log: writes what it has appended so far. */
     private void writeAppended() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            return;
-        }
-        Pending pending = PerTransaction.find(new Appends(entityManager.unwrap(Session.class)));
-        if (pending != null) {
-            write(pending);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
             rows.flush();
         }
     }
@@ -92,13 +79,6 @@ public class TransferLog {
 
     /** Identifies the entries appended by the transaction that owns {@code session}. */
     private record Appends(Session session) {
-    }
-
-    /** The entries a transaction has appended, and how many of them are written. */
-    private static final class Pending {
-
-        final List<TransferLogEntry> appended = new ArrayList<>();
-        int written;
     }
 
     @Transactional(readOnly = true)

@@ -28,13 +28,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * database for all of a group commit's rows (its transfers, sealed messages, subject references, log entries and
  * their notes awaiting integration), where a JDBC batch a table cost a round trip each. Each round trip waits for a
  * database backend to be scheduled, and on busy cores those waits were most of a group commit's time
- * (docs/benchmarks.md, "One round trip a group commit"). On other databases (the embedded H2, in the gateway's own
+ * (docs/benchmarks-round-trips.md). On other databases (the embedded H2, in the gateway's own
  * process) each table is one JDBC batch.
  * <p>
  * A failed insert (a unique key clash) fails the transaction's commit as a direct insert would, with Spring's
  * translated exception. Rows are visible to the transaction's own reads only once written: a reader calls
  * {@link #flush} first. Outside a transaction, or after the transaction's rows were written for its commit, a row
- * is inserted at once. A component that adds its rows only as the transaction commits {@link #join joins} it first.
+ * is inserted at once.
  */
 @Component
 public class PendingInserts {
@@ -68,15 +68,6 @@ public class PendingInserts {
             return;
         }
         pending.rows.computeIfAbsent(into, t -> new ArrayList<>()).add(row);
-    }
-
-    /**
-     * Makes sure the current transaction's rows are written when it commits. A component that adds rows only in its own
-     * before-commit step calls this first, while the transaction runs: a step registered once the commit has begun
-     * would not run.
-     */
-    public void join() {
-        pending();
     }
 
     /** Writes the current transaction's rows now, before its own reads of them. */
