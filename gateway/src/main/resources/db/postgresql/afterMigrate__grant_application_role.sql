@@ -25,6 +25,7 @@ GRANT SELECT, INSERT, DELETE ON transfer_log_pending TO ${app_role};
 GRANT SELECT, UPDATE ON transfer_log_head TO ${app_role};
 GRANT SELECT, INSERT, UPDATE ON unit_notification TO ${app_role};
 GRANT SELECT, INSERT ON retention_run TO ${app_role};
+GRANT SELECT, INSERT, UPDATE ON emergency_review TO ${app_role};
 REVOKE UPDATE, DELETE, TRUNCATE ON transfer_log, transfer_log_chain, transfer_log_checkpoint FROM ${app_role};
 
 -- Removes the chain's entries up to and including up_to, which must be the index of a signed checkpoint (the anchor the

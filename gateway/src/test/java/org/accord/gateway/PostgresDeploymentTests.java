@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -110,13 +111,31 @@ class PostgresDeploymentTests {
             }
 
             try (Connection owner = DriverManager.getConnection(url, "accord_owner", OWNER_PASSWORD); Statement sql = owner.createStatement();
-                    java.sql.ResultSet toast = sql.executeQuery(
+                    ResultSet toast = sql.executeQuery(
                             "select pg_relation_size(reltoastrelid) from pg_class where relname = 'sealed_message'")) {
                 toast.next();
                 assertThat(toast.getLong(1)).as("sealed messages of a few KB are kept inline, not moved out into TOAST").isZero();
             }
 
+            try (Connection owner = DriverManager.getConnection(url, "accord_owner", OWNER_PASSWORD); Statement sql = owner.createStatement();
+                    ResultSet tables = sql.executeQuery("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                            + " where n.nspname = 'public' and c.relkind = 'r' and not has_table_privilege('accord_app', c.oid, 'SELECT')"
+                            + " order by c.relname")) {
+                List<String> ungranted = new ArrayList<>();
+                while (tables.next()) {
+                    ungranted.add(tables.getString(1));
+                }
+                assertThat(ungranted).as("tables the application role cannot read: a migration's table missing from "
+                        + "db/postgresql/afterMigrate__grant_application_role.sql").isEmpty();
+            }
+
             try (Connection app = DriverManager.getConnection(url, "accord_app", APP_PASSWORD); Statement sql = app.createStatement()) {
+                // The DPO's review of an emergency disclosure: written with the transfer, completed later.
+                sql.executeUpdate("insert into emergency_review (transfer_id, sender, recipient, record_type, schema_version, purpose,"
+                        + " basis, authorised_by, risk, fields_shared, created_at, due_at, status, row_version) values ('review-grant-check',"
+                        + " 'uni-northbridge', 'ctp-nw-prevent', 'prevent-referral', 1, 'p', 'b', 'a', 'r', 'f', now(), now(), 'PENDING', 0)");
+                assertThat(sql.executeUpdate("update emergency_review set status = 'REVIEWED' where transfer_id = 'review-grant-check'"))
+                        .isEqualTo(1);
                 assertThatThrownBy(() -> sql.executeUpdate("update transfer_log set detail = 'edited'"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log"))
