@@ -8,7 +8,9 @@
 #
 # Everything it makes (keys, secrets, data, logs) is under ACCORD_CLUSTER_DIR (/tmp/accord-cluster); `down` stops every
 # process and keeps it, `down --purge` removes it. Needs: java 17, openssl, Debian's postgresql and haproxy, the
-# Artemis distribution (fetched from Maven Central into the folder), and the jars `./mvnw package` builds.
+# Artemis distribution (fetched from Maven Central into the folder), and the jars `./mvnw package` builds. The
+# gateways run on ACCORD_GATEWAY_JAVA if set, else on a Java 25 or later found under /usr/lib/jvm (it starts them
+# from an ahead-of-time cache: docs/startup.md), else on java.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -262,13 +264,27 @@ start_idp() {
 
 gateway_jar() { ls "$repo"/gateway/target/accord-gateway-*-exec.jar 2>/dev/null | head -1; }
 
+gateway_java() {   # the gateways' runtime: ACCORD_GATEWAY_JAVA, else a Java 25 or later under /usr/lib/jvm, else java
+  if [ -n "${ACCORD_GATEWAY_JAVA:-}" ]; then echo "$ACCORD_GATEWAY_JAVA"; return; fi
+  local home version
+  for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+    if [ "${version:-0}" -ge 25 ]; then echo "${home%/}/bin/java"; return; fi
+  done
+  command -v java
+}
+
 prepare_gateway_runtime() {
   local jar; jar=$(gateway_jar)
   [ -n "$jar" ] || die "build the gateway first: ./mvnw -pl gateway -am package -DskipTests"
-  local runtime="$state/gateway-runtime"
-  if [ ! -s "$runtime/accord-gateway.jsa" ] || [ "$jar" -nt "$runtime/accord-gateway.jsa" ]; then
-    log "extracting the gateway jar and recording its class data sharing archive"
-    "$repo/deploy/jvm/class-data-archive.sh" "$jar" "$runtime" >&2
+  local runtime="$state/gateway-runtime" java; java=$(gateway_java)
+  # The cache belongs to one runtime and one jar: made again when either changes.
+  if [ ! -s "$runtime/accord-gateway.args" ] || [ "$jar" -nt "$runtime/accord-gateway.args" ] \
+      || [ "$(cat "$runtime/java" 2>/dev/null)" != "$java" ]; then
+    log "extracting the gateway jar and recording its start cache for $java"
+    JAVA="$java" "$repo/deploy/jvm/class-data-archive.sh" "$jar" "$runtime" >&2
+    printf '%s\n' "$java" > "$runtime/java"
   fi
 }
 
@@ -383,7 +399,7 @@ start_gateway() {   # N (1 or 2)
   mkdir -p "$dir/data"
   log "starting gateway $n on http://127.0.0.1:${gateway_ports[$i]}"
   local runtime="$state/gateway-runtime"
-  nohup java -Xmx512m -XX:+UseParallelGC -XX:SharedArchiveFile="$runtime/accord-gateway.jsa" -Xlog:cds=off \
+  nohup "$(cat "$runtime/java")" -Xmx512m -XX:+UseParallelGC @"$runtime/accord-gateway.args" \
       -Djavax.net.ssl.trustStore="$state/pki/truststore.p12" -Djavax.net.ssl.trustStorePassword="$(secret store-password)" \
       -Djavax.net.ssl.trustStoreType=PKCS12 \
       -jar "$runtime/accord-gateway.jar" --spring.profiles.active=prod \

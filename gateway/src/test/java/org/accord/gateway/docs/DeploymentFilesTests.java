@@ -42,6 +42,8 @@ class DeploymentFilesTests {
     private static final Path K8S = DEPLOY.resolve("k8s");
     private static final Path K8S_SECRETS = K8S.resolve("secrets/accord-secrets.yaml");
     private static final String PROFILE = "--spring.profiles.active=prod";
+    /** The ahead-of-time cache's warnings off (many, and harmless), its errors kept. */
+    private static final String QUIET_CACHE = "-Xlog:aot*=error";
     private static final List<String> GATEWAY_SERVICES = List.of("gateway-1", "gateway-2");
     private static final List<String> TOPOLOGY = List.of("postgres", "artemis-primary", "artemis-backup", "identity-provider",
             "gateway-1", "gateway-2", "haproxy");
@@ -89,18 +91,18 @@ class DeploymentFilesTests {
         List<String> entrypoint = entrypoint();
         int jar = entrypoint.indexOf("-jar");
         List<String> options = new ArrayList<>(entrypoint.subList(1, jar));
-        String archive = options.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
-        options.remove(archive);
+        String cache = options.stream().filter(o -> o.startsWith("-XX:AOTCache=")).findFirst().orElseThrow();
+        options.removeAll(List.of(cache, QUIET_CACHE));
 
         assertThat(entrypoint.get(0)).isEqualTo("java");
-        assertThat(options).as("JVM options of the image (besides the archive) against docs/operations.md").isEqualTo(documentedJvmOptions());
+        assertThat(options).as("JVM options of the image (besides the cache) against docs/operations.md").isEqualTo(documentedJvmOptions());
         assertThat(entrypoint.subList(jar + 2, entrypoint.size())).as("arguments").contains(PROFILE);
         for (String argument : entrypoint.subList(jar + 2, entrypoint.size())) {
             assertThat(bound(argument.substring(2, argument.indexOf('=')))).as(argument + " binds a property").isTrue();
         }
-        assertThat(dockerfile("FROM")).as("a Java 17 runtime in every stage").allMatch(from -> from.contains("17")
+        assertThat(dockerfile("FROM")).as("a Java 25 runtime in every stage, for its ahead-of-time cache").allMatch(from -> from.contains("25")
                 || from.startsWith("${JAVA_IMAGE}"));
-        assertThat(dockerfile("ARG")).anyMatch(arg -> arg.matches("JAVA_IMAGE=.*:17-jre.*"));
+        assertThat(dockerfile("ARG")).anyMatch(arg -> arg.matches("JAVA_IMAGE=.*:25-jre.*"));
         assertThat(dockerfile("COPY")).anyMatch(copy -> copy.startsWith("gateway/target/accord-gateway-*-exec.jar "));
         assertThat(read(Markdown.REPOSITORY.resolve("gateway/pom.xml"))).contains("<classifier>exec</classifier>");
         assertThat(dockerfile("RUN")).anyMatch(run -> run.contains("java -Djarmode=tools -jar " + entrypoint.get(jar + 1)
@@ -111,17 +113,17 @@ class DeploymentFilesTests {
     }
 
     @Test
-    void whenTheImageIsBuiltThenItsClassDataArchiveIsRecordedByATrainingStartWithTheSameOptionsAndJar() {
+    void whenTheImageIsBuiltThenItsAheadOfTimeCacheIsRecordedByATrainingStartWithTheSameOptionsAndJar() {
         List<String> entrypoint = entrypoint();
         int jar = entrypoint.indexOf("-jar");
-        String archive = entrypoint.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow()
-                .substring("-XX:SharedArchiveFile=".length());
-        String training = dockerfile("RUN").stream().filter(run -> run.contains("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
+        String cache = entrypoint.stream().filter(o -> o.startsWith("-XX:AOTCache=")).findFirst().orElseThrow()
+                .substring("-XX:AOTCache=".length());
+        String training = dockerfile("RUN").stream().filter(run -> run.contains("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
         List<String> words = List.of(training.split("\\s+"));
         List<String> options = new ArrayList<>(words.subList(words.indexOf("java") + 1, words.indexOf("-jar")));
 
-        assertThat(options).contains("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh");
-        options.removeAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+        assertThat(options).contains("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh");
+        options.removeAll(List.of("-XX:AOTCacheOutput=" + cache, QUIET_CACHE, "-Dspring.context.exit=onRefresh"));
         assertThat(options).as("the training start's JVM options").isEqualTo(documentedJvmOptions());
         assertThat(words.get(words.indexOf("-jar") + 1)).isEqualTo(entrypoint.get(jar + 1));
     }
