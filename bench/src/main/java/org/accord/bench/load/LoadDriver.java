@@ -192,7 +192,7 @@ public final class LoadDriver {
      */
     private static Process startGateway(Options options, Build build, Path dataDir, int index, int port, LoadPostgres postgres)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(build.java().toString()));
         command.addAll(options.gatewayJvmOptions());
         String extraJvmArgs = System.getProperty("accord.gateway.jvmArgs", "").trim();
         if (!extraJvmArgs.isEmpty()) {
@@ -276,6 +276,7 @@ public final class LoadDriver {
                 }
             }
         };
+        Stalls stalls = Stalls.watch();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             Thread thread = new Thread(worker, "submit-" + i);
@@ -290,7 +291,7 @@ public final class LoadDriver {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(sent.get(), accepted.get(), errors.get(), took, sorted, List.copyOf(ids),
-                slowestPerSecond(timeline, sorted, seconds), began);
+                slowestPerSecond(timeline, sorted, seconds), began, stalls.stop());
     }
 
     /**
@@ -350,15 +351,26 @@ public final class LoadDriver {
 
     /** Sums and counts of the gateway's {@code accord.stage} timers and group commits, to difference two readings. */
     /** A gateway jar and the arguments its processes get on top of the driver's own. */
-    record Build(Path jar, List<String> arguments) {
+    /**
+     * One build to measure: its jar, the gateway arguments after each {@code +}, and the Java runtime after {@code @}
+     * ({@code gw.jar@/usr/lib/jvm/temurin-25-jdk-amd64}; the driver's own runtime when absent).
+     */
+    record Build(Path jar, List<String> arguments, Path javaHome) {
 
         static Build parse(String spec) {
             String[] parts = spec.split("\\+(?=--)");
-            return new Build(Path.of(parts[0]), List.of(parts).subList(1, parts.length));
+            String[] jarAndJava = parts[0].split("@", 2);
+            return new Build(Path.of(jarAndJava[0]), List.of(parts).subList(1, parts.length),
+                    Path.of(jarAndJava.length > 1 ? jarAndJava[1] : System.getProperty("java.home")));
+        }
+
+        Path java() {
+            return javaHome.resolve("bin").resolve("java");
         }
 
         String describe() {
-            return arguments.isEmpty() ? jar.getFileName().toString() : jar.getFileName() + " " + String.join(" ", arguments);
+            String runtime = javaHome.equals(Path.of(System.getProperty("java.home"))) ? "" : " on " + javaHome;
+            return (arguments.isEmpty() ? jar.getFileName().toString() : jar.getFileName() + " " + String.join(" ", arguments)) + runtime;
         }
     }
 
@@ -591,7 +603,7 @@ public final class LoadDriver {
 
     /** What the submit loop saw. Latencies in nanoseconds, sorted. */
     record Result(long sent, long accepted, long errors, double seconds, List<Long> latencies, List<String> sampleIds,
-            int[] slowestPerSecond, Instant began) {
+            int[] slowestPerSecond, Instant began, Stalls.Summary driverStalls) {
 
         double percentileMillis(double p) {
             if (latencies.isEmpty()) {
@@ -681,7 +693,7 @@ public final class LoadDriver {
             try (var files = Files.list(repo.resolve("gateway/target"))) {
                 return List.of(new Build(files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests")),
-                        List.of()));
+                        List.of(), Path.of(System.getProperty("java.home"))));
             }
         }
 

@@ -27,7 +27,8 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 options.gateways() > 1 ? " --gateways " + options.gateways() : "",
                 options.gateways() > 1 ? options.gateways() + " separate processes of " + build.jar() + " sharing the database, submits alternating"
                         : "separate process " + build.jar(),
-                build.arguments().isEmpty() ? "" : " with " + String.join(" ", build.arguments()), String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
+                (build.arguments().isEmpty() ? "" : " with " + String.join(" ", build.arguments())) + " on " + build.java(),
+                String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
         out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "
@@ -85,6 +86,8 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 result.percentileMillis(95), result.percentileMillis(99), result.percentileMillis(100));
         row(out, "the slowest 1 % by the second they were sent in (0 = the first, at " + result.began() + ")", "%s",
                 slowest(result.slowestPerSecond()));
+        row(out, "the driver's own stalls (a 1 ms sleep overrunning): over 10 ms / their sum / the longest", "%d / %.0f ms / %.1f ms",
+                result.driverStalls().overTenMillis(), result.driverStalls().overTenTotalMillis(), result.driverStalls().maxMillis());
         row(out, "delivery latency (RECEIVED to MADE_AVAILABLE) p50 / p95 / max, sample of " + deliveryMillis.size(), "%s / %s / %s ms",
                 pct(50), pct(95), pct(100));
         row(out, "gateway CPU", "%.1f s over %.1f s (%.2f cores)", usage.cpuSeconds(), usage.wallSeconds(),
