@@ -16,8 +16,8 @@
 #
 # The cache belongs to the Java runtime that made it and to these exact jar files: make it where the gateway runs
 # (in the image build, or after each install), with the same java (JAVA=/path/to/java to choose one). A cache of
-# another runtime of the same version, or for other jars, is ignored with a warning and the gateway starts as it would
-# without one; another version's java refuses the option, so make the cache again after changing runtime.
+# another runtime of the same version, or for other jars, is ignored (Java 25 says so at start) and the gateway starts
+# as it would without one; another version's java refuses the option, so make the cache again after changing runtime.
 set -euo pipefail
 
 jar=${1:?usage: class-data-archive.sh <accord-gateway-exec.jar> <folder>}
