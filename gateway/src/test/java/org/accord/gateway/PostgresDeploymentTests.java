@@ -16,13 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.accord.gateway.audit.Checkpointer;
 import org.accord.gateway.crypto.CmsSealer;
 import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
+import org.accord.gateway.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,9 +38,6 @@ import tools.jackson.databind.JsonNode;
  */
 class PostgresDeploymentTests {
 
-    // Test fixtures for a throwaway cluster, not secrets.
-    private static final String OWNER_PASSWORD = "owner-test-only";
-    private static final String APP_PASSWORD = "app-test-only";
     private static final String UNI = "uni-northbridge";
     private static final String POLICE = "ctp-nw-prevent";
     private static final String DPO = "accord-dpo";
@@ -50,23 +47,14 @@ class PostgresDeploymentTests {
 
     @Test
     void whenTheGatewayRunsOnPostgresAsTheApplicationRoleThenTheFlowWorksAndTheLogIsAppendOnly() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
-                sql.execute("create role accord_owner login password '" + OWNER_PASSWORD + "'");
-                sql.execute("create role accord_app login password '" + APP_PASSWORD + "'");
-                sql.execute("create database accord owner accord_owner");
-            }
-            // Not getJdbcUrl(...): its user parameter would override the roles given below.
-            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/accord";
-            try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class).run(
-                    "--server.port=0", "--accord.data-dir=" + dataDir,
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=accord_app",
-                    "--spring.datasource.password=" + APP_PASSWORD,
+        try (TestPostgres postgres = TestPostgres.start()) {
+            String url = postgres.newDatabase("accord");
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--accord.data-dir=" + dataDir,
                     // As the prod profile has it: batches of inserts go as multi-row inserts.
-                    "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
-                    "--spring.flyway.user=accord_owner", "--spring.flyway.password=" + OWNER_PASSWORD,
-                    "--spring.flyway.locations=classpath:db/migration,classpath:db/postgresql",
-                    "--spring.flyway.placeholders.app_role=accord_app")) {
+                    "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true"));
+            arguments.addAll(postgres.gatewayArguments(url));
+            try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
+                    .run(arguments.toArray(String[]::new))) {
                 assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                         .queryForObject("select current_user", String.class)).isEqualTo("accord_app");
                 assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
@@ -110,14 +98,14 @@ class PostgresDeploymentTests {
                         .isGreaterThanOrEqualTo(24 * 3 + 2 + 1);
             }
 
-            try (Connection owner = DriverManager.getConnection(url, "accord_owner", OWNER_PASSWORD); Statement sql = owner.createStatement();
+            try (Connection owner = DriverManager.getConnection(url, TestPostgres.OWNER, TestPostgres.OWNER_PASSWORD); Statement sql = owner.createStatement();
                     ResultSet toast = sql.executeQuery(
                             "select pg_relation_size(reltoastrelid) from pg_class where relname = 'sealed_message'")) {
                 toast.next();
                 assertThat(toast.getLong(1)).as("sealed messages of a few KB are kept inline, not moved out into TOAST").isZero();
             }
 
-            try (Connection owner = DriverManager.getConnection(url, "accord_owner", OWNER_PASSWORD); Statement sql = owner.createStatement();
+            try (Connection owner = DriverManager.getConnection(url, TestPostgres.OWNER, TestPostgres.OWNER_PASSWORD); Statement sql = owner.createStatement();
                     ResultSet tables = sql.executeQuery("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                             + " where n.nspname = 'public' and c.relkind = 'r' and not has_table_privilege('accord_app', c.oid, 'SELECT')"
                             + " order by c.relname")) {
@@ -129,7 +117,7 @@ class PostgresDeploymentTests {
                         + "db/postgresql/afterMigrate__grant_application_role.sql").isEmpty();
             }
 
-            try (Connection app = DriverManager.getConnection(url, "accord_app", APP_PASSWORD); Statement sql = app.createStatement()) {
+            try (Connection app = DriverManager.getConnection(url, TestPostgres.APP, TestPostgres.APP_PASSWORD); Statement sql = app.createStatement()) {
                 // The DPO's review of an emergency disclosure: written with the transfer, completed later.
                 sql.executeUpdate("insert into emergency_review (transfer_id, sender, recipient, record_type, schema_version, purpose,"
                         + " basis, authorised_by, risk, fields_shared, created_at, due_at, status, row_version) values ('review-grant-check',"

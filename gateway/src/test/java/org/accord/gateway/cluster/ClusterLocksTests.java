@@ -3,13 +3,10 @@ package org.accord.gateway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -29,6 +25,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.accord.gateway.support.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,13 +44,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ClusterLocksTests {
 
     // Test fixtures for a throwaway cluster, not secrets.
-    private static final String OWNER_PASSWORD = "owner-test-only";
-    private static final String APP_PASSWORD = "app-test-only";
     private static final String JOB = "test-job";
 
     enum Database { H2, POSTGRESQL }
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
 
     private final ExecutorService gatewayOne = Executors.newSingleThreadExecutor();
     private Database kind;
@@ -62,11 +57,7 @@ class ClusterLocksTests {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("create role accord_owner login password '" + OWNER_PASSWORD + "'");
-            statement.execute("create role accord_app login password '" + APP_PASSWORD + "'");
-        }
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
@@ -180,21 +171,16 @@ class ClusterLocksTests {
 
     private void use(Database kind) throws Exception {
         this.kind = kind;
-        String name = "accord_" + UUID.randomUUID().toString().replace("-", "");
         if (kind == Database.H2) {
+            String name = "accord_" + UUID.randomUUID().toString().replace("-", "");
             String url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
             Flyway.configure().dataSource(url, "accord", "").locations("classpath:db/migration").load().migrate();
             database = new DriverManagerDataSource(url, "accord", "");
         }
         else {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("create database " + name + " owner accord_owner");
-            }
-            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
-            Flyway.configure().dataSource(url, "accord_owner", OWNER_PASSWORD)
-                    .locations("classpath:db/migration", "classpath:db/postgresql")
-                    .placeholders(Map.of("app_role", "accord_app")).load().migrate();
-            database = new DriverManagerDataSource(url, "accord_app", APP_PASSWORD);
+            String url = postgres.newDatabase();
+            postgres.migrate(url);
+            database = postgres.asApplication(url);
         }
         sql = new JdbcTemplate(database);
     }

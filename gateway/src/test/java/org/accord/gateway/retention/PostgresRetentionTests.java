@@ -9,15 +9,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.audit.Checkpointer;
 import org.accord.gateway.audit.LogIntegrator;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.MovableClock;
+import org.accord.gateway.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,9 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 class PostgresRetentionTests {
 
-    // Test fixtures for a throwaway cluster, not secrets.
-    private static final String OWNER_PASSWORD = "owner-test-only";
-    private static final String APP_PASSWORD = "app-test-only";
     private static final String UNI = "uni-northbridge";
     private static final String POLICE = "ctp-nw-prevent";
     private static final String DPO = "accord-dpo";
@@ -45,21 +44,12 @@ class PostgresRetentionTests {
     @Test
     void whenTheGatewayRunsAsTheApplicationRoleThenThePurgeDeletesWhatIsDueAndArchivesTheLogThroughTheFunction() throws Exception {
         MovableClock clock = new MovableClock();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
-                sql.execute("create role accord_owner login password '" + OWNER_PASSWORD + "'");
-                sql.execute("create role accord_app login password '" + APP_PASSWORD + "'");
-                sql.execute("create database accord owner accord_owner");
-            }
-            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/accord";
+        try (TestPostgres postgres = TestPostgres.start()) {
+            String url = postgres.newDatabase("accord");
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--accord.data-dir=" + dataDir));
+            arguments.addAll(postgres.gatewayArguments(url));
             try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
-                    .initializers(clock.asGatewayClock()).run(
-                    "--server.port=0", "--accord.data-dir=" + dataDir,
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=accord_app",
-                    "--spring.datasource.password=" + APP_PASSWORD,
-                    "--spring.flyway.user=accord_owner", "--spring.flyway.password=" + OWNER_PASSWORD,
-                    "--spring.flyway.locations=classpath:db/migration,classpath:db/postgresql",
-                    "--spring.flyway.placeholders.app_role=accord_app")) {
+                    .initializers(clock.asGatewayClock()).run(arguments.toArray(String[]::new))) {
                 JdbcTemplate jdbc = gateway.getBean(JdbcTemplate.class);
                 GatewayClient client = GatewayClient.forContext(gateway);
                 String acknowledged = submit(client);
@@ -91,7 +81,7 @@ class PostgresRetentionTests {
                 assertThat(client.get("/api/v1/retention", DPO).json().get("held").get("archives").size()).isPositive();
             }
 
-            try (Connection app = DriverManager.getConnection(url, "accord_app", APP_PASSWORD); Statement sql = app.createStatement()) {
+            try (Connection app = DriverManager.getConnection(url, TestPostgres.APP, TestPostgres.APP_PASSWORD); Statement sql = app.createStatement()) {
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log_chain"))

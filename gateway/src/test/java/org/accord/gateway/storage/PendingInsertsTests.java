@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +17,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.accord.gateway.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +44,7 @@ class PendingInsertsTests {
 
     enum Database { H2, POSTGRESQL }
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
 
     private final List<String> prepared = new ArrayList<>();
     private JdbcTemplate sql;
@@ -54,7 +53,7 @@ class PendingInsertsTests {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
@@ -167,19 +166,16 @@ class PendingInsertsTests {
     }
 
     private void use(Database kind) throws Exception {
-        String name = "accord_" + UUID.randomUUID().toString().replace("-", "");
         DataSource database;
         String binary;
         if (kind == Database.H2) {
+            String name = "accord_" + UUID.randomUUID().toString().replace("-", "");
             database = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                     "accord", "");
             binary = "varbinary(100)";
         }
         else {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("create database " + name);
-            }
-            database = new DriverManagerDataSource("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, "postgres", "");
+            database = postgres.asSuperuser(postgres.newDatabase());
             binary = "bytea";
         }
         JdbcTemplate setup = new JdbcTemplate(database);
