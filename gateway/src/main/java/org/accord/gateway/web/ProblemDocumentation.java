@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Documents in the OpenAPI description the problem answers every API operation can give, beside those its controller
  * documents itself: no or a bad token, a token without the scope or client mapping, an unknown resource, a bad
- * parameter, an unacceptable {@code Accept}. A status the controller documents already is left as it wrote it.
+ * parameter, an unacceptable {@code Accept}, a client over its rate limit. A status the controller documents already is left as it wrote it.
  * The API fuzzing tests hold every answer to this description.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +45,8 @@ public class ProblemDocumentation {
         add(responses, "403", List.of(ProblemCode.INSUFFICIENT_SCOPE, ProblemCode.UNKNOWN_CLIENT));
         add(responses, "404", ProblemCode.NOT_FOUND, path.contains("{"));
         add(responses, "406", ProblemCode.NOT_ACCEPTABLE, true);
+        // Every authenticated call is taken from its client's token bucket (ClientRateLimitFilter).
+        add(responses, "429", ProblemCode.RATE_LIMITED, true);
     }
 
     private static void add(ApiResponses responses, String status, ProblemCode code, boolean applies) {

@@ -2,6 +2,9 @@ package org.accord.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -40,5 +43,24 @@ class MalformedRequestsIntegrationTests extends GatewayIntegrationTest {
         assertThat(responses.path("401").path("description").asString()).contains("UNAUTHENTICATED");
         assertThat(responses.path("403").path("description").asString()).contains("INSUFFICIENT_SCOPE");
         assertThat(responses.path("404").path("description").asString()).contains("NOT_FOUND");
+    }
+
+    @Test
+    void whenAnyApiOperationIsDescribedThenItDocumentsTheRateLimitsAnswer() {
+        var paths = client.get("/v3/api-docs", null).json().path("paths");
+        List<String> undocumented = new ArrayList<>();
+        paths.properties().forEach(path -> {
+            if (path.getKey().startsWith("/api/")) {
+                path.getValue().properties().forEach(operation -> {
+                    if (!operation.getValue().path("responses").path("429").path("description").asString("").contains("RATE_LIMITED")) {
+                        undocumented.add(operation.getKey() + " " + path.getKey());
+                    }
+                });
+            }
+        });
+
+        // Every authenticated call is taken from its client's token bucket, so any of them may be answered 429.
+        assertThat(paths.size()).isGreaterThan(10);
+        assertThat(undocumented).isEmpty();
     }
 }
