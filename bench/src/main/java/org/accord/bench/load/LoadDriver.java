@@ -349,19 +349,20 @@ public final class LoadDriver {
     record WarmUp(Duration took, double lastRoundJitShare) {
     }
 
-    /** Sums and counts of the gateway's {@code accord.stage} timers and group commits, to difference two readings. */
-    /** A gateway jar and the arguments its processes get on top of the driver's own. */
     /**
      * One build to measure: its jar, the gateway arguments after each {@code +}, and the Java runtime after {@code @}
      * ({@code gw.jar@/usr/lib/jvm/temurin-25-jdk-amd64}; the driver's own runtime when absent).
      */
     record Build(Path jar, List<String> arguments, Path javaHome) {
 
+        /** The driver's own runtime, a build's unless it names another. */
+        static final Path DRIVER_JAVA_HOME = Path.of(System.getProperty("java.home"));
+
         static Build parse(String spec) {
             String[] parts = spec.split("\\+(?=--)");
             String[] jarAndJava = parts[0].split("@", 2);
             return new Build(Path.of(jarAndJava[0]), List.of(parts).subList(1, parts.length),
-                    Path.of(jarAndJava.length > 1 ? jarAndJava[1] : System.getProperty("java.home")));
+                    jarAndJava.length > 1 ? Path.of(jarAndJava[1]) : DRIVER_JAVA_HOME);
         }
 
         Path java() {
@@ -369,12 +370,15 @@ public final class LoadDriver {
         }
 
         String describe() {
-            String runtime = javaHome.equals(Path.of(System.getProperty("java.home"))) ? "" : " on " + javaHome;
+            String runtime = javaHome.equals(DRIVER_JAVA_HOME) ? "" : " on " + javaHome;
             return (arguments.isEmpty() ? jar.getFileName().toString() : jar.getFileName() + " " + String.join(" ", arguments)) + runtime;
         }
     }
 
-    /** {@code writers}: group-commit writer threads of one gateway (1 for a jar without the gauge). */
+    /**
+     * Sums and counts of the gateway's {@code accord.stage} timers and group commits, to difference two readings.
+     * {@code writers}: group-commit writer threads of one gateway (1 for a jar without the gauge).
+     */
     record Stages(java.util.Map<String, double[]> stage, double batchSum, double batchCount, double writingSeconds, double writers) {
 
         Stages minus(Stages before) {
@@ -693,7 +697,7 @@ public final class LoadDriver {
             try (var files = Files.list(repo.resolve("gateway/target"))) {
                 return List.of(new Build(files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("Build the gateway first: ./mvnw -pl gateway package -DskipTests")),
-                        List.of(), Path.of(System.getProperty("java.home"))));
+                        List.of(), Build.DRIVER_JAVA_HOME));
             }
         }
 

@@ -15,7 +15,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends steps to the transfer log. Appends join the caller's transaction, so a step and the state change
@@ -64,13 +63,6 @@ public class TransferLog {
         });
     }
 
-    /** Before the transaction's own reads of the log: writes what it has appended so far. */
-    private void writeAppended() {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            rows.flush();
-        }
-    }
-
     /** Appends in a transaction of its own, for refusals and reads that change no other state. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void appendAlone(LogEntry entry) {
@@ -83,13 +75,13 @@ public class TransferLog {
 
     @Transactional(readOnly = true)
     public List<TransferLogEntry> entriesFor(String transferId) {
-        writeAppended();
+        rows.flush();
         return entries.findByTransferIdOrderBySeqAsc(transferId);
     }
 
     @Transactional(readOnly = true)
     public Page<TransferLogEntry> page(String transferId, Pageable page) {
-        writeAppended();
+        rows.flush();
         return transferId == null ? entries.findAllByOrderBySeqAsc(page) : entries.findByTransferIdOrderBySeqAsc(transferId, page);
     }
 }

@@ -72,7 +72,7 @@ public class PendingInserts {
 
     /** Writes the current transaction's rows now, before its own reads of them. */
     public void flush() {
-        if (TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (inTransaction()) {
             Pending pending = (Pending) TransactionSynchronizationManager.getResource(key());
             if (pending != null) {
                 pending.write();
@@ -80,8 +80,13 @@ public class PendingInserts {
         }
     }
 
+    /** An actual transaction with synchronisation: where rows can wait for the commit. */
+    private static boolean inTransaction() {
+        return TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
     private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || !TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!inTransaction()) {
             return null;
         }
         Key key = key();
@@ -103,7 +108,7 @@ public class PendingInserts {
                 TransactionSynchronizationManager.unbindResourceIfPossible(key);
             }
 
-            // After every other step before the commit: those may add rows (the log's entries, subject references).
+            // After every other step before the commit, so that a row any of them adds is written with the rest.
             @Override
             public int getOrder() {
                 return Ordered.LOWEST_PRECEDENCE;

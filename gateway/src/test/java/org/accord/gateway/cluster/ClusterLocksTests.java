@@ -43,7 +43,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ClusterLocksTests {
 
-    // Test fixtures for a throwaway cluster, not secrets.
     private static final String JOB = "test-job";
 
     enum Database { H2, POSTGRESQL }
