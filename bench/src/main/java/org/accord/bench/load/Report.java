@@ -124,7 +124,7 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                     + "the %.0f writer thread%s per gateway %s busy running and committing them (the stores and the log appends) %.0f %% of "
                     + "the period%s, so %s the bottleneck.%n", stages.batchCount(), stages.batchSum(), stages.batchSum() / stages.batchCount(),
                     stages.writers(), stages.writers() > 1 ? "s" : "", stages.writers() > 1 || gateways > 1 ? "were" : "was", 100 * busy,
-                    stages.writers() > 1 || gateways > 1 ? " on average" : "", busy > 0.9 ? "they are" : "they are not"));
+                    stages.writers() > 1 || gateways > 1 ? " on average" : "", busy > 0.9 ? "they are" : busy > 0.75 ? "they are near to being" : "they are not"));
         }
         out.append("\nStages nest: `outbound.submit` holds the others; `outbound.store` includes the wait for its group commit.\n");
     }
