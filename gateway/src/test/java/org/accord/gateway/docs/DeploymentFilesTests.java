@@ -445,6 +445,22 @@ class DeploymentFilesTests {
         assertThat(JsonMapper.builder().build().readTree(read(MonitoringQueries.DASHBOARD)).get("title").asString()).isNotBlank();
     }
 
+    @Test
+    void whenTheScriptsStartAGatewayOrRecordItsCacheThenTheyUseTheDocumentedJvmOptions() {
+        String archive = read(Markdown.REPOSITORY.resolve("deploy/jvm/class-data-archive.sh"));
+        Matcher training = Pattern.compile("(?m)^jvm_options=\\(([^)]*)\\)$").matcher(archive);
+        assertThat(training.find()).as("class-data-archive.sh sets its jvm_options").isTrue();
+        assertThat(List.of(training.group(1).strip().split("\\s+"))).as("the training start's JVM options")
+                .isEqualTo(documentedJvmOptions());
+
+        String cluster = read(Markdown.REPOSITORY.resolve("deploy/local/cluster.sh"));
+        Matcher start = Pattern.compile("(?m)^\\s*nohup \"\\$\\(cat \"\\$runtime/java\"\\)\" ([^@]*)@\"\\$runtime/accord-gateway\\.args\"")
+                .matcher(cluster);
+        assertThat(start.find()).as("cluster.sh starts a gateway with the argument file").isTrue();
+        assertThat(List.of(start.group(1).strip().split("\\s+"))).as("the local topology's gateways' JVM options")
+                .isEqualTo(documentedJvmOptions());
+    }
+
     // --- The application's side ------------------------------------------------------------------------------------
 
     /** The JVM options of "Choose the JVM options" in docs/operations.md: the words between {@code java} and {@code -jar}. */
