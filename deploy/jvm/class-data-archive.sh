@@ -39,9 +39,13 @@ mv "$staging/app/$(basename "$jar")" "$out/accord-gateway.jar"
 version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1)
 if [ "${version:-0}" -ge 25 ]; then
   cache="$out/accord-gateway.aot"
+  # Java 25 allows, with a warning at each start, what two libraries do: Netty loads its native transport, and the
+  # embedded broker's queues (JCTools) use sun.misc.Unsafe. Said allowed here, which is what 25 does anyway, the
+  # warnings go (docs/startup.md). Recorded and read with the same options.
+  acknowledged=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   # The cache's own warnings (a class it skips, an adapter stub it cannot link) are many and change nothing.
-  record=(-XX:AOTCacheOutput="$cache" '-Xlog:aot*=error')
-  use=(-XX:AOTCache="$cache" '-Xlog:aot*=error')
+  record=("${acknowledged[@]}" -XX:AOTCacheOutput="$cache" '-Xlog:aot*=error')
+  use=("${acknowledged[@]}" -XX:AOTCache="$cache" '-Xlog:aot*=error')
 else
   cache="$out/accord-gateway.jsa"
   record=(-XX:ArchiveClassesAtExit="$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)

@@ -44,6 +44,9 @@ class DeploymentFilesTests {
     private static final String PROFILE = "--spring.profiles.active=prod";
     /** The ahead-of-time cache's warnings off (many, and harmless), its errors kept. */
     private static final String QUIET_CACHE = "-Xlog:aot*=error";
+
+    /** What Java 25 allows with a warning, said allowed: the same in the training start and the real one. */
+    private static final List<String> ACKNOWLEDGED = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
     private static final List<String> GATEWAY_SERVICES = List.of("gateway-1", "gateway-2");
     private static final List<String> TOPOLOGY = List.of("postgres", "artemis-primary", "artemis-backup", "identity-provider",
             "gateway-1", "gateway-2", "haproxy");
@@ -92,7 +95,9 @@ class DeploymentFilesTests {
         int jar = entrypoint.indexOf("-jar");
         List<String> options = new ArrayList<>(entrypoint.subList(1, jar));
         String cache = options.stream().filter(o -> o.startsWith("-XX:AOTCache=")).findFirst().orElseThrow();
+        assertThat(options).as("the image's start").containsAll(ACKNOWLEDGED);
         options.removeAll(List.of(cache, QUIET_CACHE));
+        options.removeAll(ACKNOWLEDGED);
 
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(options).as("JVM options of the image (besides the cache) against docs/operations.md").isEqualTo(documentedJvmOptions());
@@ -123,7 +128,9 @@ class DeploymentFilesTests {
         List<String> options = new ArrayList<>(words.subList(words.indexOf("java") + 1, words.indexOf("-jar")));
 
         assertThat(options).contains("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh");
+        assertThat(options).as("the training start").containsAll(ACKNOWLEDGED);
         options.removeAll(List.of("-XX:AOTCacheOutput=" + cache, QUIET_CACHE, "-Dspring.context.exit=onRefresh"));
+        options.removeAll(ACKNOWLEDGED);
         assertThat(options).as("the training start's JVM options").isEqualTo(documentedJvmOptions());
         assertThat(words.get(words.indexOf("-jar") + 1)).isEqualTo(entrypoint.get(jar + 1));
     }
