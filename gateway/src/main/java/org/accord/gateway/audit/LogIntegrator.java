@@ -46,14 +46,14 @@ public class LogIntegrator implements SmartLifecycle {
             + "e.fields_shared, e.fields_transformed, e.fields_withheld, e.sealed_sha256, e.detail, e.signer_sha256, e.receipt_sha256";
 
     /** The oldest notes first (by the note's own key, so no sort of everything waiting), each joined to its entry. */
-    private static final String UNINTEGRATED = "select " + COLUMNS + " from (select id, entry_id from transfer_log_pending "
+    private static final String UNINTEGRATED = "select p.id as note_id, " + COLUMNS + " from (select id, entry_id from transfer_log_pending "
             + "order by id fetch first ? rows only) p join transfer_log e on e.entry_id = p.entry_id order by p.id";
 
     /** An entry's place: insert-only, and the keys refuse a second place for an entry or a second entry for a place. */
     private static final String PLACE = "insert into transfer_log_chain (chain_index, entry_seq, prev_hash, entry_hash) values (?, ?, ?, ?)";
 
     /** A pass's notes, gone in one statement (one execution, where a statement a note cost the database one each). */
-    private static final String PLACED = "delete from transfer_log_pending where entry_id = any(?)";
+    private static final String PLACED = "delete from transfer_log_pending where id = any(?)";
 
     private static final String WAITING = "select count(*), min(recorded_at) from transfer_log_pending";
 
@@ -130,10 +130,10 @@ public class LogIntegrator implements SmartLifecycle {
                 ps.setString(3, place.previousHash());
                 ps.setString(4, place.hash());
             });
-            Object[] entryIds = waiting.stream().map(entry -> entry.members().entryId()).toArray();
+            Object[] notes = waiting.stream().map(Unintegrated::note).toArray();
             int removed = jdbc.update(connection -> {
                 PreparedStatement delete = connection.prepareStatement(PLACED);
-                delete.setArray(1, connection.createArrayOf("varchar", entryIds));
+                delete.setArray(1, connection.createArrayOf("bigint", notes));
                 return delete;
             });
             // Fewer: another integrator placed an entry, which the head's lock rules out: refuse rather than fork the chain.
@@ -242,7 +242,7 @@ public class LogIntegrator implements SmartLifecycle {
                 rs.getString("fields_shared"), rs.getString("fields_transformed"), rs.getString("fields_withheld"),
                 rs.getString("sealed_sha256"), rs.getString("detail"), rs.getString("signer_sha256"), rs.getString("receipt_sha256"),
                 null, null);
-        return new Unintegrated(rs.getLong("seq"), members);
+        return new Unintegrated(rs.getLong("note_id"), rs.getLong("seq"), members);
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -251,7 +251,8 @@ public class LogIntegrator implements SmartLifecycle {
     }
 
     /** An entry as written, awaiting its place in the chain. */
-    private record Unintegrated(long seq, ChainedEntry members) {
+    /** A noted entry: its note's key, and the entry's row and members. */
+    private record Unintegrated(long note, long seq, ChainedEntry members) {
     }
 
     /** The place a pass gives an entry: a row of transfer_log_chain. */

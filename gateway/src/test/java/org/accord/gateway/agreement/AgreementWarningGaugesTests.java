@@ -29,6 +29,8 @@ class AgreementWarningGaugesTests {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MovableClock clock = new MovableClock();
     private AgreementSource source;
+    /** Held by the test as Spring holds the bean: a gauge keeps only a weak reference, and a collection would empty it. */
+    private AgreementWarningGauges gauges;
 
     @BeforeEach
     void catalogue() throws IOException {
@@ -47,7 +49,8 @@ class AgreementWarningGaugesTests {
         TestCatalogue.writeAgreement(agreements, "isa-suspended", "suspended", TODAY.minusYears(1), TODAY.plusYears(1),
                 "college", "inbound", "mailbox", "college");
         source = new AgreementSource(AgreementCatalogue.fromDirectories(agreements, folder.resolve("schemas")));
-        new AgreementWarningGauges(source, clock).bindTo(registry);
+        gauges = new AgreementWarningGauges(source, clock);
+        gauges.bindTo(registry);
     }
 
     @Test

@@ -21,9 +21,13 @@ class LargestBacklogTests {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MovableClock clock = new MovableClock();
 
+    /** Held by the test as Spring holds the bean: a gauge keeps only a weak reference, and a collection would empty it. */
+    private LargestBacklog backlog;
+
     @BeforeEach
     void gauges() {
-        new LargestBacklog(registry, transfers, clock, 10_000).afterPropertiesSet();
+        backlog = new LargestBacklog(registry, transfers, clock, 10_000);
+        backlog.afterPropertiesSet();
     }
 
     @Test

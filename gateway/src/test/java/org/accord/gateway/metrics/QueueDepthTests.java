@@ -19,10 +19,14 @@ class QueueDepthTests {
 
     private final MovableClock clock = new MovableClock();
 
+    /** Held by the test as Spring holds the bean: a gauge keeps only a weak reference, and a collection would empty it. */
+    private QueueDepth depth;
+
     @Test
     void whenScrapedOftenThenEachStatusIsCountedAtMostOncePerRecountPeriod() {
         when(transfers.countByStatus(TransferStatus.AVAILABLE)).thenReturn(7L, 9L);
-        new QueueDepth(registry, transfers, clock).afterPropertiesSet();
+        depth = new QueueDepth(registry, transfers, clock);
+        depth.afterPropertiesSet();
 
         assertThat(available()).isEqualTo(7);
         assertThat(available()).isEqualTo(7);
@@ -32,7 +36,8 @@ class QueueDepthTests {
     @Test
     void whenTheRecountPeriodHasPassedThenTheNextScrapeCountsAgain() {
         when(transfers.countByStatus(TransferStatus.AVAILABLE)).thenReturn(7L, 9L);
-        new QueueDepth(registry, transfers, clock).afterPropertiesSet();
+        depth = new QueueDepth(registry, transfers, clock);
+        depth.afterPropertiesSet();
 
         assertThat(available()).isEqualTo(7);
         clock.advance(QueueDepth.RECOUNT_EVERY);

@@ -43,6 +43,8 @@ class CertificateExpiryGaugesTests {
     private static DemoPki expired;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** Held by the test as Spring holds the bean: a gauge keeps only a weak reference, and a collection would empty it. */
+    private CertificateExpiryGauges held;
 
     @BeforeAll
     static void keys() {
@@ -55,7 +57,8 @@ class CertificateExpiryGaugesTests {
     void whenScrapedThenEachOwnerAndUseHasItsDaysLeftWhetherNearExpiryOrNot() {
         PartnerDirectory partners = new PartnerDirectory(List.of(entry("police", police()),
                 entry("council", council())), List.of());
-        gauges(partners, expiringSoon).bindTo(registry);
+        held = gauges(partners, expiringSoon);
+        held.bindTo(registry);
 
         assertThat(daysLeft("police", "encryption")).isCloseTo(730, within(1.0));
         assertThat(daysLeft("council", "encryption")).isCloseTo(30, within(1.0));
@@ -70,7 +73,8 @@ class CertificateExpiryGaugesTests {
         PartnerEntry eastmoor = new PartnerEntry("eastmoor", null, police(),
                 List.of(council(), expired.partnerCertificate("eastmoor")), null, null);
         PartnerDirectory partners = new PartnerDirectory(List.of(eastmoor), List.of());
-        gauges(partners, current).bindTo(registry);
+        held = gauges(partners, current);
+        held.bindTo(registry);
 
         assertThat(daysLeft("eastmoor", "encryption")).isCloseTo(730, within(1.0));
         assertThat(daysLeft("eastmoor", "signature")).isCloseTo(-70, within(1.0));
