@@ -250,8 +250,7 @@ public class LogIntegrator implements SmartLifecycle {
         return rs.wasNull() ? null : value;
     }
 
-    /** An entry as written, awaiting its place in the chain. */
-    /** A noted entry: its note's key, and the entry's row and members. */
+    /** An entry as written, awaiting its place in the chain: its note's key, the entry's row and its members. */
     private record Unintegrated(long note, long seq, ChainedEntry members) {
     }
 
