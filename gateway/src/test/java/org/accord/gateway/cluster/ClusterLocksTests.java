@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,15 +24,14 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.accord.gateway.support.TestH2;
 import org.accord.gateway.support.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two gateways' lock providers, as {@link ClusterLockConfiguration} makes them, on one database: H2 as in
@@ -171,10 +169,7 @@ class ClusterLocksTests {
     private void use(Database kind) throws Exception {
         this.kind = kind;
         if (kind == Database.H2) {
-            String name = "accord_" + UUID.randomUUID().toString().replace("-", "");
-            String url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-            Flyway.configure().dataSource(url, "accord", "").locations("classpath:db/migration").load().migrate();
-            database = new DriverManagerDataSource(url, "accord", "");
+            database = TestH2.migrated("locks");
         }
         else {
             String url = postgres.newDatabase();

@@ -13,10 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.accord.gateway.support.TestH2;
 import org.accord.gateway.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -169,9 +168,7 @@ class PendingInsertsTests {
         DataSource database;
         String binary;
         if (kind == Database.H2) {
-            String name = "accord_" + UUID.randomUUID().toString().replace("-", "");
-            database = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                    "accord", "");
+            database = TestH2.dataSource(TestH2.newDatabase("inserts"));
             binary = "varbinary(100)";
         }
         else {

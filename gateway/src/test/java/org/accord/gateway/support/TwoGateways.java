@@ -5,18 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two gateways sharing one database, cut down to one cluster-wide job: each is a small Spring context with the
@@ -35,10 +32,7 @@ public final class TwoGateways implements AutoCloseable {
 
     /** Starts gateways 1 and 2; {@code beans} registers the job and its collaborators for the numbered gateway. */
     public static TwoGateways start(Map<String, Object> properties, BiConsumer<Integer, AnnotationConfigApplicationContext> beans) {
-        String url = "jdbc:h2:mem:cluster-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "accord", "").locations("classpath:db/migration").load().migrate();
-        DataSource dataSource = new DriverManagerDataSource(url, "accord", "");
+        DataSource dataSource = TestH2.migrated("cluster");
         TwoGateways cluster = new TwoGateways(new JdbcTemplate(dataSource));
         for (int number = 1; number <= 2; number++) {
             AnnotationConfigApplicationContext gateway = new AnnotationConfigApplicationContext();
