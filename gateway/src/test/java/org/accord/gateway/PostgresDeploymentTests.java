@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,9 +54,9 @@ class PostgresDeploymentTests {
             arguments.addAll(postgres.gatewayArguments(url));
             try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
                     .run(arguments.toArray(String[]::new))) {
-                assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                assertThat(gateway.getBean(JdbcTemplate.class)
                         .queryForObject("select current_user", String.class)).isEqualTo("accord_app");
-                assertThat(gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                assertThat(gateway.getBean(JdbcTemplate.class)
                         .queryForList("select name from shedlock", String.class))
                         .as("the relay's sweep at start took its cluster lock as the application role").contains("delivery-relay");
                 GatewayClient client = GatewayClient.forContext(gateway);
@@ -98,30 +97,20 @@ class PostgresDeploymentTests {
                         .isGreaterThanOrEqualTo(24 * 3 + 2 + 1);
             }
 
-            try (Connection owner = DriverManager.getConnection(url, TestPostgres.OWNER, TestPostgres.OWNER_PASSWORD); Statement sql = owner.createStatement();
-                    ResultSet toast = sql.executeQuery(
-                            "select pg_relation_size(reltoastrelid) from pg_class where relname = 'sealed_message'")) {
-                toast.next();
-                assertThat(toast.getLong(1)).as("sealed messages of a few KB are kept inline, not moved out into TOAST").isZero();
-            }
+            JdbcTemplate owner = new JdbcTemplate(postgres.asOwner(url));
+            assertThat(owner.queryForObject("select pg_relation_size(reltoastrelid) from pg_class where relname = 'sealed_message'", Long.class))
+                    .as("sealed messages of a few KB are kept inline, not moved out into TOAST").isZero();
+            assertThat(owner.queryForList("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = 'public' and c.relkind = 'r' and not has_table_privilege(?, c.oid, 'SELECT') order by c.relname",
+                    String.class, TestPostgres.APP))
+                    .as("tables the application role cannot read: a migration's table missing from "
+                            + "db/postgresql/afterMigrate__grant_application_role.sql").isEmpty();
 
-            try (Connection owner = DriverManager.getConnection(url, TestPostgres.OWNER, TestPostgres.OWNER_PASSWORD); Statement sql = owner.createStatement();
-                    ResultSet tables = sql.executeQuery("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                            + " where n.nspname = 'public' and c.relkind = 'r' and not has_table_privilege('accord_app', c.oid, 'SELECT')"
-                            + " order by c.relname")) {
-                List<String> ungranted = new ArrayList<>();
-                while (tables.next()) {
-                    ungranted.add(tables.getString(1));
-                }
-                assertThat(ungranted).as("tables the application role cannot read: a migration's table missing from "
-                        + "db/postgresql/afterMigrate__grant_application_role.sql").isEmpty();
-            }
-
-            try (Connection app = DriverManager.getConnection(url, TestPostgres.APP, TestPostgres.APP_PASSWORD); Statement sql = app.createStatement()) {
+            try (Connection app = postgres.asApplication(url).getConnection(); Statement sql = app.createStatement()) {
                 // The DPO's review of an emergency disclosure: written with the transfer, completed later.
                 sql.executeUpdate("insert into emergency_review (transfer_id, sender, recipient, record_type, schema_version, purpose,"
                         + " basis, authorised_by, risk, fields_shared, created_at, due_at, status, row_version) values ('review-grant-check',"
-                        + " 'uni-northbridge', 'ctp-nw-prevent', 'prevent-referral', 1, 'p', 'b', 'a', 'r', 'f', now(), now(), 'PENDING', 0)");
+                        + " '" + UNI + "', '" + POLICE + "', 'prevent-referral', 1, 'p', 'b', 'a', 'r', 'f', now(), now(), 'PENDING', 0)");
                 assertThat(sql.executeUpdate("update emergency_review set status = 'REVIEWED' where transfer_id = 'review-grant-check'"))
                         .isEqualTo(1);
                 assertThatThrownBy(() -> sql.executeUpdate("update transfer_log set detail = 'edited'"))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -81,7 +80,7 @@ class PostgresRetentionTests {
                 assertThat(client.get("/api/v1/retention", DPO).json().get("held").get("archives").size()).isPositive();
             }
 
-            try (Connection app = DriverManager.getConnection(url, TestPostgres.APP, TestPostgres.APP_PASSWORD); Statement sql = app.createStatement()) {
+            try (Connection app = postgres.asApplication(url).getConnection(); Statement sql = app.createStatement()) {
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("delete from transfer_log_chain"))

@@ -24,8 +24,8 @@ public final class TestPostgres implements AutoCloseable {
     public static final String OWNER = "accord_owner";
     public static final String APP = "accord_app";
     // Test fixtures for a throwaway cluster, not secrets.
-    public static final String OWNER_PASSWORD = "owner-test-only";
-    public static final String APP_PASSWORD = "app-test-only";
+    private static final String OWNER_PASSWORD = "owner-test-only";
+    private static final String APP_PASSWORD = "app-test-only";
 
     private final EmbeddedPostgres postgres;
 
@@ -57,6 +57,11 @@ public final class TestPostgres implements AutoCloseable {
     public void migrate(String url) {
         Flyway.configure().dataSource(url, OWNER, OWNER_PASSWORD).locations("classpath:db/migration", "classpath:db/postgresql")
                 .placeholders(Map.of("app_role", APP)).load().migrate();
+    }
+
+    /** The database at {@code url} as its owner sees it: the role Flyway migrates as. */
+    public DataSource asOwner(String url) {
+        return new DriverManagerDataSource(url, OWNER, OWNER_PASSWORD);
     }
 
     /** The database at {@code url} as the gateway sees it: the application role. */
