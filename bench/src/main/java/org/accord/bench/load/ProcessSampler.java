@@ -10,11 +10,12 @@ import java.util.function.DoubleSupplier;
 /**
  * Samples the gateway processes (summed over them): CPU time used and peak resident memory from {@code /proc}, and peak heap in use from
  * its metrics every {@link #HEAP_EVERY_MILLIS} (a Prometheus scrape of every histogram is itself a load on the
- * gateway under test, so it is not asked every second).
+ * gateway under test, so it is not asked every second). {@code -Daccord.bench.heapEveryMillis=0} reads no metrics
+ * during the period, to see what the reads themselves cost the gateway; the peak heap is then not reported.
  */
 final class ProcessSampler {
 
-    private static final long HEAP_EVERY_MILLIS = 5000;
+    static final long HEAP_EVERY_MILLIS = Long.getLong("accord.bench.heapEveryMillis", 5000);
 
     private final long[] pids;
     private final DoubleSupplier heap;
@@ -39,6 +40,9 @@ final class ProcessSampler {
 
     private void sample() {
         while (running.get()) {
+            if (HEAP_EVERY_MILLIS <= 0) {
+                return;
+            }
             peakHeap = Math.max(peakHeap, heap.getAsDouble());
             try {
                 Thread.sleep(HEAP_EVERY_MILLIS);

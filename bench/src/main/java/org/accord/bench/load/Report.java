@@ -31,6 +31,9 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 String.join(" ", options.gatewayJvmOptions()), startup.toMillis() / 1000.0, database));
         out.append("- driver: this process, on the same cores; blocking HTTP/1.1 (Apache HttpClient), one kept-alive connection per "
                 + "worker, --concurrency workers\n");
+        out.append(ProcessSampler.HEAP_EVERY_MILLIS > 0
+                ? String.format(Locale.ROOT, "- metrics read during each period: the heap in use, every %.0f s%n", ProcessSampler.HEAP_EVERY_MILLIS / 1000.0)
+                : "- metrics read during each period: none (-Daccord.bench.heapEveryMillis=0; peak heap not measured)\n");
         out.append(String.format(Locale.ROOT, "- crypto floor, bare CMS seal of 4 KB with EC P-256, measured in this run before the gateway "
                 + "started: %.0f /s on 1 thread, %.0f /s on 2%n", floor.oneThread(), floor.twoThreads()));
         out.append(String.format(Locale.ROOT, "- warm-up, once before the rates below: %.0f s at %s, until the gateway's JIT "
@@ -103,7 +106,9 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                     databaseUsage.cpuSeconds(), databaseUsage.cpuSeconds() / databaseUsage.wallSeconds(),
                     1000 * databaseUsage.cpuSeconds() / Math.max(1, result.accepted()));
         }
-        row(out, "gateway peak heap in use / peak resident memory", "%.0f MB / %.0f MB", usage.peakHeapBytes() / 1e6, usage.peakRssBytes() / 1e6);
+        row(out, "gateway peak heap in use / peak resident memory", "%s / %.0f MB",
+                ProcessSampler.HEAP_EVERY_MILLIS > 0 ? String.format(Locale.ROOT, "%.0f MB", usage.peakHeapBytes() / 1e6) : "not measured",
+                usage.peakRssBytes() / 1e6);
         row(out, "throughput / crypto floor (2 threads)", "%.0f %%", 100 * throughput / floor.twoThreads());
         stages(out);
         return out.toString();
