@@ -40,7 +40,9 @@ public final class DeliveryRoutes extends RouteBuilder {
         onException(DeliveryRetry.class).handled(false).logStackTrace(false).logExhausted(false).logHandled(false)
                 .logRetryAttempted(false);
 
-        from(HANDOVER).routeId("delivery.handover")
+        // A send the broker does not take goes back to the submit, which answers SEALED and leaves the transfer to the
+        // relay (and logs it): no error handler here to log it as an unhandled failure first.
+        from(HANDOVER).routeId("delivery.handover").errorHandler(noErrorHandler())
                 .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly&preserveMessageQos=true").id("enqueue");
 
         from("jms:queue:{{accord.delivery.queue}}?transacted=true&concurrentConsumers={{accord.delivery.consumers}}"

@@ -22,6 +22,8 @@ import org.accord.gateway.transfer.TransferInserts;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.accord.gateway.transfer.TransferUrgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class TransferStore {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferStore.class);
 
     /** The detail of an urgent transfer's {@code RECEIVED} log entry. */
     static final String URGENT_DETAIL = "urgent";
@@ -143,6 +147,7 @@ class TransferStore {
 
     /** The transfer is committed but the queue was unavailable; the delivery relay will queue it. */
     public SubmissionOutcome.Accepted acceptedPendingHandover(String transferId) {
+        log.warn("Transfer {} stored; the broker did not take its handover, so the relay will queue it", transferId);
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
     }
 

@@ -1,0 +1,108 @@
+package org.accord.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import org.accord.gateway.AccordApplication;
+import org.accord.gateway.support.Fixtures;
+import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.TestCatalogue;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The gateway's own broker goes away while a flow that hands over to it is in use: a submit is still answered,
+ * its transfer stored and waiting for the relay, and delivered once the broker is back. The gateway's broker URL
+ * reconnects for ever, as a production URL does; without {@code accord.delivery.broker-call-timeout} a submit
+ * waited the client's 30 s default for a failover that could not come.
+ */
+class BrokerDownIntegrationTests {
+
+    private static final String QUEUE = "accord.inbound.p-jms";
+    /** Longer than the bound set below, far shorter than the client's own default wait of 30 s. */
+    private static final long ANSWER_WITHIN_SECONDS = 15;
+
+    private static Path root;
+    private static String brokerUrl;
+    private static EmbeddedActiveMQ broker;
+    private static ConfigurableApplicationContext gateway;
+    private static GatewayClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        root = Files.createTempDirectory("accord-broker-down-");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            brokerUrl = "tcp://127.0.0.1:" + socket.getLocalPort();
+        }
+        broker = startBroker();
+
+        Path agreements = root.resolve("agreements");
+        Files.createDirectories(agreements);
+        TestCatalogue.copyTree(Fixtures.SCHEMAS, root.resolve("schemas"));
+        TestCatalogue.writeOrganisations(agreements, "p-jms");
+        LocalDate today = LocalDate.now();
+        TestCatalogue.writeAgreement(agreements, "isa-p-jms", "active", today.minusYears(1), today.plusYears(1), "p-jms", "inbound", "jms", QUEUE);
+        gateway = new SpringApplicationBuilder(AccordApplication.class).run("--server.port=0", "--accord.data-dir=" + root.resolve("data"),
+                "--accord.agreements.directory=" + agreements, "--accord.schemas.directory=" + root.resolve("schemas"),
+                "--spring.artemis.mode=native", "--spring.artemis.broker-url=" + brokerUrl + "?reconnectAttempts=-1&retryInterval=200",
+                "--accord.delivery.broker-call-timeout=PT1S", "--accord.delivery.relay-after=PT1S", "--accord.delivery.relay-every=PT1S",
+                "--accord.partners.p-jms.name=Partner on a JMS hub", "--accord.delivery.jms.p-jms.broker-url=" + brokerUrl);
+        client = GatewayClient.forContext(gateway);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void whenTheBrokerIsDownThenASubmitIsAnsweredAndItsTransferIsDeliveredOnceTheBrokerIsBack() throws Exception {
+        String before = client.submitReferral("p-jms");
+        assertThat(receive(before)).as("handed over and pushed while the broker runs").isNotNull();
+
+        broker.stop();
+        String during = CompletableFuture.supplyAsync(() -> client.submitReferral("p-jms")).get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+        assertThat(client.transferStatus(during)).as("stored, waiting for the relay to hand it over").isEqualTo("SEALED");
+
+        broker = startBroker();
+        client.awaitTransferStatus(during, "DELIVERED");
+        assertThat(receive(during)).as("pushed once the broker was back").isNotNull();
+    }
+
+    private static EmbeddedActiveMQ startBroker() throws Exception {
+        EmbeddedActiveMQ started = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false)
+                .setSecurityEnabled(false).setJournalDirectory(root.resolve("broker").toString()).addAcceptorConfiguration("tcp", brokerUrl));
+        started.start();
+        return started;
+    }
+
+    private static BytesMessage receive(String transferId) throws Exception {
+        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE), "AccordTransferId = '" + transferId + "'");
+            return (BytesMessage) consumer.receive(60_000);
+        }
+    }
+}
