@@ -10,12 +10,12 @@ import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds how long the gateway waits on its own broker ({@code accord.delivery.broker-call-timeout}): for the answer
- * to a blocking call (the handover's durable send, a consumer's commit), and for a failover to finish during one.
- * The client's own defaults are 30 s each, so with the broker pair down a submit to a pushed flow held its
- * request thread for a minute before it was answered; the transfer was already stored, and the relay hands over
- * what the submit could not. A broker URL that sets {@code callTimeout} or {@code callFailoverTimeout} keeps its
- * own value.
+ * Bounds how long a blocking call on the gateway's own broker waits ({@code accord.delivery.broker-call-timeout}):
+ * for its answer (a hand-over's durable send, the relay's, a consumer's commit), and for a failover to finish
+ * during one. The client's own defaults are 30 s each, which kept a hand-over sender, the relay or a consumer
+ * waiting a minute on a broker pair that was down. (A submit does not wait on these at all beyond
+ * {@code accord.delivery.handover-wait}.) A broker URL that sets {@code callTimeout} or {@code callFailoverTimeout}
+ * keeps its own value.
  */
 @Component
 final class BrokerCallTimeouts implements BeanPostProcessor {

@@ -1,18 +1,16 @@
 package org.accord.gateway.outbound;
 
-import org.accord.gateway.delivery.DeliveryRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.jms.JmsException;
 import org.springframework.stereotype.Component;
 
 /**
  * The outbound flow of DESIGN.md, one route per stage: validate, decide, minimise, seal, store, hand over.
  * A stage that refuses returns a {@link Refusal}, which leaves the flow through
  * {@code outbound.refused}. Once stored the transfer is durable. A mailbox transfer is available from that
- * commit on; a pushed one is handed to the delivery queue, and a failed hand-over still answers accepted: the
- * delivery relay queues it later.
+ * commit on; a pushed one is handed to the delivery queue ({@link Handover}), and a hand-over that fails or takes
+ * too long still answers accepted: the delivery relay queues it later.
  */
 @Component
 final class OutboundRoutes extends RouteBuilder {
@@ -27,18 +25,21 @@ final class OutboundRoutes extends RouteBuilder {
     private static final String MINIMISE = "direct:outbound.minimise";
     private static final String SEAL = "direct:outbound.seal";
     private static final String STORE = "direct:outbound.store";
-    private static final String QUEUED = "direct:outbound.queued";
+    /** Records a transfer's hand-over to the delivery queue ({@link Handover}). */
+    static final String QUEUED = "direct:outbound.queued";
     private static final String REFUSED = "direct:outbound.refused";
     private static final String HANDOVER = "direct:outbound.handover-or-available";
 
     private final OutboundStages stages;
     private final TransferStore store;
     private final RefusalRecorder refusals;
+    private final Handover handover;
 
-    OutboundRoutes(OutboundStages stages, TransferStore store, RefusalRecorder refusals) {
+    OutboundRoutes(OutboundStages stages, TransferStore store, RefusalRecorder refusals, Handover handover) {
         this.stages = stages;
         this.store = store;
         this.refusals = refusals;
+        this.handover = handover;
     }
 
     @Override
@@ -80,13 +81,8 @@ final class OutboundRoutes extends RouteBuilder {
                         .process(exchange -> exchange.getMessage().setBody(stored(exchange).accepted())).id("available")
                         .stop()
                 .end()
-                .process(OutboundRoutes::handOver).id("queue-priority")
-                .doTry()
-                    .to(DeliveryRoutes.HANDOVER).id("handover")
-                    .to(QUEUED).id("mark-queued")
-                .doCatch(JmsException.class)
-                    .bean(store, "acceptedPendingHandover").id("handover-deferred")
-                .end();
+                .process(exchange -> exchange.getMessage().setBody(
+                        handover.handOver(stored(exchange).transferId(), stored(exchange).urgent()))).id("handover");
 
         from(VALIDATE).routeId("outbound.validate").bean(stages, "validate").id("schema-check");
         from(DECIDE).routeId("outbound.decide").bean(stages, "decide").id("agreement-check");
@@ -96,13 +92,6 @@ final class OutboundRoutes extends RouteBuilder {
         from(STORE).routeId("outbound.store").bean(store, "store").id("commit-transfer");
         from(QUEUED).routeId("outbound.queued").bean(store, "markQueued").id("log-queued");
         from(REFUSED).routeId("outbound.refused").bean(refusals, "record").id("log-refusal");
-    }
-
-    /** The queue message is the transfer id, at the urgent or the routine priority. */
-    private static void handOver(Exchange exchange) {
-        TransferStore.Stored stored = stored(exchange);
-        exchange.getMessage().setHeader(DeliveryRoutes.PRIORITY, DeliveryRoutes.priority(stored.urgent()));
-        exchange.getMessage().setBody(stored.transferId());
     }
 
     private static TransferStore.Stored stored(Exchange exchange) {

@@ -145,9 +145,9 @@ class TransferStore {
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.QUEUED.name(), false);
     }
 
-    /** The transfer is committed but the queue was unavailable; the delivery relay will queue it. */
-    public SubmissionOutcome.Accepted acceptedPendingHandover(String transferId) {
-        log.warn("Transfer {} stored; the broker did not take its handover, so the relay will queue it", transferId);
+    /** The transfer is committed but not handed over (why: no personal data); the delivery relay will queue it. */
+    SubmissionOutcome.Accepted acceptedPendingHandover(String transferId, String why) {
+        log.warn("Transfer {} stored but not handed over ({}); the relay will queue it", transferId, why);
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
     }
 

@@ -29,13 +29,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The gateway's own broker goes away while a flow that hands over to it is in use: a submit is still answered,
  * its transfer stored and waiting for the relay, and delivered once the broker is back. The gateway's broker URL
- * reconnects for ever, as a production URL does; without {@code accord.delivery.broker-call-timeout} a submit
- * waited the client's 30 s default for a failover that could not come.
+ * reconnects for ever, as a production URL does; before the hand-over had a wait of its own
+ * ({@code accord.delivery.handover-wait}), a submit waited for the broker client's failover, 30 s by default, and
+ * the gateway could not even close behind it.
  */
 class BrokerDownIntegrationTests {
 
     private static final String QUEUE = "accord.inbound.p-jms";
-    /** Longer than the bound set below, far shorter than the client's own default wait of 30 s. */
+    /** Far longer than the hand-over's wait set below, far shorter than the broker client's own wait of 30 s. */
     private static final long ANSWER_WITHIN_SECONDS = 15;
 
     private static Path root;
@@ -61,7 +62,7 @@ class BrokerDownIntegrationTests {
         gateway = new SpringApplicationBuilder(AccordApplication.class).run("--server.port=0", "--accord.data-dir=" + root.resolve("data"),
                 "--accord.agreements.directory=" + agreements, "--accord.schemas.directory=" + root.resolve("schemas"),
                 "--spring.artemis.mode=native", "--spring.artemis.broker-url=" + brokerUrl + "?reconnectAttempts=-1&retryInterval=200",
-                "--accord.delivery.broker-call-timeout=PT1S", "--accord.delivery.relay-after=PT1S", "--accord.delivery.relay-every=PT1S",
+                "--accord.delivery.handover-wait=PT1S", "--accord.delivery.relay-after=PT1S", "--accord.delivery.relay-every=PT1S",
                 "--accord.partners.p-jms.name=Partner on a JMS hub", "--accord.delivery.jms.p-jms.broker-url=" + brokerUrl);
         client = GatewayClient.forContext(gateway);
     }
