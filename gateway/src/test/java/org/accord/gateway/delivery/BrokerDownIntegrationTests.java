@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The gateway's own broker goes away while a flow that hands over to it is in use: a submit is still answered,
@@ -89,6 +90,13 @@ class BrokerDownIntegrationTests {
         broker = startBroker();
         client.awaitTransferStatus(during, "DELIVERED");
         assertThat(receive(during)).as("pushed once the broker was back").isNotNull();
+    }
+
+    @Test
+    void whenTheRelayIsHeldUpOnTheBrokerThenTheOtherScheduledJobsStillHaveThreads() {
+        ThreadPoolTaskScheduler scheduler = gateway.getBean(ThreadPoolTaskScheduler.class);
+
+        assertThat(scheduler.getPoolSize()).as("threads for the scheduled jobs: relay, checkpoints, retention, ...").isGreaterThan(1);
     }
 
     private static EmbeddedActiveMQ startBroker() throws Exception {
