@@ -1,7 +1,10 @@
 package org.accord.gateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -25,7 +28,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * The delivery relay on two gateways sharing a database: one sweeps at a time, and after a sweep neither sweeps
  * again within just under {@code accord.delivery.relay-every}, so a transfer is re-queued once per interval, not
- * once per gateway.
+ * once per gateway. And on one gateway: a sweep whose send the broker holds does not hold the sweep's caller.
  */
 class DeliveryRelayLockTests {
 
@@ -72,6 +75,38 @@ class DeliveryRelayLockTests {
 
             verify(transfers[0], times(1)).findIdsStuckIn(any(), any(), any());
             verify(transfers[1], never()).findIdsStuckIn(any(), any(), any());
+        }
+    }
+
+    @Test
+    void whenTheBrokerHoldsASweepsSendThenTheSweepReturnsAndTheNextIsSkippedUntilItEnds() throws Exception {
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch brokerBack = new CountDownLatch(1);
+        when(transfers[0].findIdsStuckIn(any(), any(), any())).thenReturn(List.of("transfer-1"));
+        doAnswer(call -> {
+            sending.countDown();
+            assertThat(brokerBack.await(60, TimeUnit.SECONDS)).isTrue();
+            return null;
+        }).when(producers[0]).sendBodyAndHeader(any(String.class), any(), any(String.class), any());
+        DeliveryProperties properties = mock(DeliveryProperties.class);
+        when(properties.relayAfter()).thenReturn(Duration.ofSeconds(10));
+        DeliveryRelay relay = new DeliveryRelay(transfers[0], producers[0], properties, Clock.systemUTC(), Duration.ofMillis(100));
+        try {
+            relay.relay();
+            assertThat(sending.await(60, TimeUnit.SECONDS)).as("the sweep's send under way").isTrue();
+
+            relay.relay();
+            verify(producers[0], times(1)).sendBodyAndHeader(any(String.class), any(), any(String.class), any());
+
+            brokerBack.countDown();
+            await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
+                relay.relay();
+                verify(producers[0], atLeast(2)).sendBodyAndHeader(any(String.class), any(), any(String.class), any());
+            });
+        }
+        finally {
+            brokerBack.countDown();
+            relay.stop();
         }
     }
 
