@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param queue the durable JMS queue sealed transfers wait on for delivery
  * @param relayAfter how long a committed transfer may stay un-queued before the relay queues it again
+ * @param handoverWait how long a submit waits for its hand-over to the queue, and the relay for a sweep's sends,
+ *        before going on without them ({@link BoundedSends})
  * @param maxAttempts delivery attempts before a pushed transfer is marked failed, unless its partner has its own
  *        ({@code limits})
  * @param giveUpAfter how long after it was stored (or last resent) a pushed transfer may stay undelivered: its
@@ -35,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("accord.delivery")
-public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relayAfter, @Min(1) int maxAttempts,
+public record DeliveryProperties(@NotBlank String queue, @NotNull Duration relayAfter,
+        @NotNull @DurationMin(millis = 1) Duration handoverWait, @Min(1) int maxAttempts,
         @NotNull @DurationMin(seconds = 1) Duration giveUpAfter, @NotNull Duration retryDelay, @NotNull Duration maxRetryDelay,
         double backoffMultiplier, double jitter, @NotNull Duration httpTimeout, @Min(1) int consumers, @Valid Circuit circuit,
         Map<String, HttpsEndpoint> https, Map<String, JmsEndpoint> jms, Map<String, @Valid Limits> limits) {

@@ -1,15 +1,7 @@
 package org.accord.gateway.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 
@@ -19,7 +11,6 @@ import org.accord.gateway.transfer.TransferStatus;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
@@ -52,26 +43,19 @@ class DeliveryRelay {
     private final ProducerTemplate producer;
     private final DeliveryProperties properties;
     private final Clock clock;
-    private final long waitMillis;
     /**
-     * Sends a sweep's transfers, one sweep at a time and none waiting: a broker that is away can hold a send for as
-     * long as its client reconnects, and the sweep (at start, on the main thread; later, on a scheduler thread)
-     * must not be held with it.
+     * Sends a sweep's transfers, one sweep at a time and none waiting: the sweep (at start, on the main thread; later,
+     * on a scheduler thread) must not be held by a broker that is away, and while one sweep is held the next is
+     * skipped.
      */
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), runnable -> {
-        Thread thread = new Thread(runnable, "accord-relay-sender");
-        thread.setDaemon(true);
-        return thread;
-    }, new ThreadPoolExecutor.AbortPolicy());
+    private final BoundedSends sender;
 
-    DeliveryRelay(TransferRepository transfers, ProducerTemplate producer, DeliveryProperties properties, Clock clock,
-            @Value("${accord.delivery.handover-wait:PT2S}") Duration wait) {
+    DeliveryRelay(TransferRepository transfers, ProducerTemplate producer, DeliveryProperties properties, Clock clock) {
         this.transfers = transfers;
         this.producer = producer;
         this.properties = properties;
         this.clock = clock;
-        this.waitMillis = wait.toMillis();
-        this.sender.allowCoreThreadTimeOut(true);
+        this.sender = new BoundedSends("accord-relay-sender", 1, 0, properties.handoverWait());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -89,38 +73,22 @@ class DeliveryRelay {
             return;
         }
         java.util.Set<String> urgent = transfers.findUrgentAmong(stuck);
-        Future<?> sweep;
-        try {
-            sweep = sender.submit(() -> {
-                for (String id : stuck) {
-                    producer.sendBodyAndHeader(DeliveryRoutes.HANDOVER, id, DeliveryRoutes.PRIORITY,
-                            DeliveryRoutes.priority(urgent.contains(id)));
-                }
-                log.info("Delivery relay re-queued {} transfer(s) committed but not queued", stuck.size());
-            });
-        }
-        catch (RejectedExecutionException busy) {
-            log.warn("Delivery relay skipped a sweep of {} transfer(s): the last sweep is still waiting on the broker", stuck.size());
-            return;
-        }
-        try {
-            sweep.get(waitMillis, TimeUnit.MILLISECONDS);
-        }
-        catch (TimeoutException slow) {
-            log.warn("Delivery relay sweep of {} transfer(s) still waiting on the broker; it goes on, and later sweeps wait for it",
-                    stuck.size());
-        }
-        catch (ExecutionException failed) {
-            log.warn("Delivery relay could not queue {} transfer(s) ({}); the next sweep tries again", stuck.size(),
-                    failed.getCause().getClass().getSimpleName());
-        }
-        catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        BoundedSends.Attempt<Void> sweep = sender.run(() -> {
+            for (String id : stuck) {
+                producer.sendBodyAndHeader(DeliveryRoutes.HANDOVER, id, DeliveryRoutes.PRIORITY,
+                        DeliveryRoutes.priority(urgent.contains(id)));
+            }
+            log.info("Delivery relay re-queued {} transfer(s) committed but not queued", stuck.size());
+            return null;
+        });
+        if (!sweep.done()) {
+            log.warn("Delivery relay sweep of {} transfer(s) not done ({}); a held sweep goes on, the next tries again",
+                    stuck.size(), sweep.unfinished());
         }
     }
 
     @PreDestroy
     void stop() {
-        sender.shutdownNow();
+        sender.close();
     }
 }

@@ -40,8 +40,8 @@ public final class DeliveryRoutes extends RouteBuilder {
         onException(DeliveryRetry.class).handled(false).logStackTrace(false).logExhausted(false).logHandled(false)
                 .logRetryAttempted(false);
 
-        // A send the broker does not take goes back to the submit, which answers SEALED and leaves the transfer to the
-        // relay (and logs it): no error handler here to log it as an unhandled failure first.
+        // A send the broker does not take goes back to its caller (a submit's hand-over, a relay sweep), which logs it
+        // and leaves the transfer to the next sweep: no error handler here to log it as an unhandled failure first.
         from(HANDOVER).routeId("delivery.handover").errorHandler(noErrorHandler())
                 .to("jms:queue:{{accord.delivery.queue}}?exchangePattern=InOnly&preserveMessageQos=true").id("enqueue");
 

@@ -22,8 +22,6 @@ import org.accord.gateway.transfer.TransferInserts;
 import org.accord.gateway.transfer.TransferRepository;
 import org.accord.gateway.transfer.TransferStatus;
 import org.accord.gateway.transfer.TransferUrgent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -35,8 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class TransferStore {
-
-    private static final Logger log = LoggerFactory.getLogger(TransferStore.class);
 
     /** The detail of an urgent transfer's {@code RECEIVED} log entry. */
     static final String URGENT_DETAIL = "urgent";
@@ -143,12 +139,6 @@ class TransferStore {
             return null;
         });
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.QUEUED.name(), false);
-    }
-
-    /** The transfer is committed but not handed over (why: no personal data); the delivery relay will queue it. */
-    SubmissionOutcome.Accepted acceptedPendingHandover(String transferId, String why) {
-        log.warn("Transfer {} stored but not handed over ({}); the relay will queue it", transferId, why);
-        return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
     }
 
     /** A committed transfer and the status it was committed in. */

@@ -60,14 +60,14 @@ class DeliveryPropertiesTests {
 
     @Test
     void whenTheGlobalTimeLimitIsMissingThenTheSettingsAreRefused() {
-        DeliveryProperties properties = new DeliveryProperties("q", Duration.ofSeconds(10), 8, null, Duration.ofSeconds(2),
+        DeliveryProperties properties = new DeliveryProperties("q", Duration.ofSeconds(10), Duration.ofSeconds(2), 8, null, Duration.ofSeconds(2),
                 Duration.ofMinutes(5), 2.0, 0.2, Duration.ofSeconds(10), 8, null, null, null, null);
 
         assertThat(VALIDATOR.validate(properties)).extracting(v -> v.getPropertyPath().toString()).containsExactly("giveUpAfter");
     }
 
     private static DeliveryProperties properties(Map<String, DeliveryProperties.Limits> limits) {
-        DeliveryProperties properties = new DeliveryProperties("q", Duration.ofSeconds(10), 8, Duration.ofHours(24),
+        DeliveryProperties properties = new DeliveryProperties("q", Duration.ofSeconds(10), Duration.ofSeconds(2), 8, Duration.ofHours(24),
                 Duration.ofSeconds(2), Duration.ofMinutes(5), 2.0, 0.2, Duration.ofSeconds(10), 8, null, null, null, limits);
         return properties;
     }

@@ -90,7 +90,8 @@ class DeliveryRelayLockTests {
         }).when(producers[0]).sendBodyAndHeader(any(String.class), any(), any(String.class), any());
         DeliveryProperties properties = mock(DeliveryProperties.class);
         when(properties.relayAfter()).thenReturn(Duration.ofSeconds(10));
-        DeliveryRelay relay = new DeliveryRelay(transfers[0], producers[0], properties, Clock.systemUTC(), Duration.ofMillis(100));
+        when(properties.handoverWait()).thenReturn(Duration.ofMillis(100));
+        DeliveryRelay relay = new DeliveryRelay(transfers[0], producers[0], properties, Clock.systemUTC());
         try {
             relay.relay();
             assertThat(sending.await(60, TimeUnit.SECONDS)).as("the sweep's send under way").isTrue();
@@ -113,6 +114,7 @@ class DeliveryRelayLockTests {
     private void relay(int gateway, AnnotationConfigApplicationContext context) {
         DeliveryProperties properties = mock(DeliveryProperties.class);
         when(properties.relayAfter()).thenReturn(Duration.ofSeconds(10));
+        when(properties.handoverWait()).thenReturn(Duration.ofSeconds(2));
         context.registerBean(TransferRepository.class, () -> transfers[gateway - 1]);
         context.registerBean(ProducerTemplate.class, () -> producers[gateway - 1]);
         context.registerBean(DeliveryProperties.class, () -> properties);
