@@ -2,24 +2,17 @@ package org.accord.gateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.TestBroker;
 import org.accord.gateway.support.TestCatalogue;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,19 +33,15 @@ class BrokerDownIntegrationTests {
     /** Far longer than the hand-over's wait set below, far shorter than the broker client's own wait of 30 s. */
     private static final long ANSWER_WITHIN_SECONDS = 15;
 
-    private static Path root;
-    private static String brokerUrl;
-    private static EmbeddedActiveMQ broker;
+    private static TestBroker broker;
     private static ConfigurableApplicationContext gateway;
     private static GatewayClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-broker-down-");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            brokerUrl = "tcp://127.0.0.1:" + socket.getLocalPort();
-        }
-        broker = startBroker();
+        Path root = Files.createTempDirectory("accord-broker-down-");
+        broker = TestBroker.open(root.resolve("broker"));
+        String brokerUrl = broker.url();
 
         Path agreements = root.resolve("agreements");
         Files.createDirectories(agreements);
@@ -74,22 +63,22 @@ class BrokerDownIntegrationTests {
             gateway.close();
         }
         if (broker != null) {
-            broker.stop();
+            broker.close();
         }
     }
 
     @Test
     void whenTheBrokerIsDownThenASubmitIsAnsweredAndItsTransferIsDeliveredOnceTheBrokerIsBack() throws Exception {
         String before = client.submitReferral("p-jms");
-        assertThat(receive(before)).as("handed over and pushed while the broker runs").isNotNull();
+        assertThat(broker.receive(QUEUE, before)).as("handed over and pushed while the broker runs").isNotNull();
 
         broker.stop();
         String during = CompletableFuture.supplyAsync(() -> client.submitReferral("p-jms")).get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
         assertThat(client.transferStatus(during)).as("stored, waiting for the relay to hand it over").isEqualTo("SEALED");
 
-        broker = startBroker();
+        broker.start();
         client.awaitTransferStatus(during, "DELIVERED");
-        assertThat(receive(during)).as("pushed once the broker was back").isNotNull();
+        assertThat(broker.receive(QUEUE, during)).as("pushed once the broker was back").isNotNull();
     }
 
     @Test
@@ -97,21 +86,5 @@ class BrokerDownIntegrationTests {
         ThreadPoolTaskScheduler scheduler = gateway.getBean(ThreadPoolTaskScheduler.class);
 
         assertThat(scheduler.getPoolSize()).as("threads for the scheduled jobs: relay, checkpoints, retention, ...").isGreaterThan(1);
-    }
-
-    private static EmbeddedActiveMQ startBroker() throws Exception {
-        EmbeddedActiveMQ started = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false)
-                .setSecurityEnabled(false).setJournalDirectory(root.resolve("broker").toString()).addAcceptorConfiguration("tcp", brokerUrl));
-        started.start();
-        return started;
-    }
-
-    private static BytesMessage receive(String transferId) throws Exception {
-        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE), "AccordTransferId = '" + transferId + "'");
-            return (BytesMessage) consumer.receive(60_000);
-        }
     }
 }

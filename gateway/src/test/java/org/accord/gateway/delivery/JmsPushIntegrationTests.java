@@ -3,7 +3,6 @@ package org.accord.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,26 +10,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.crypto.CmsOpener;
 import org.accord.gateway.crypto.DemoPki;
 import org.accord.gateway.crypto.OpenedMessage;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.TestBroker;
 import org.accord.gateway.support.TestCatalogue;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.security.Role;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,27 +34,15 @@ class JmsPushIntegrationTests {
 
     private static final String QUEUE = "accord.inbound.p-jms";
     private static Path root;
-    private static EmbeddedActiveMQ partnerBroker;
-    private static String brokerUrl;
+    private static TestBroker partnerBroker;
     private static ConfigurableApplicationContext gateway;
     private static GatewayClient client;
 
     @BeforeAll
     static void start() throws Exception {
         root = Files.createTempDirectory("accord-jms-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        brokerUrl = "tcp://127.0.0.1:" + port;
-        Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(true)
-                .setJournalDirectory(root.resolve("broker").toString()).addAcceptorConfiguration("tcp", brokerUrl);
-        configuration.putSecurityRoles("#", Set.of(new Role("partner", true, true, true, true, true, true, true, true, true, true, false, false)));
-        ActiveMQSecurityManagerImpl security = new ActiveMQSecurityManagerImpl();
-        security.getConfiguration().addUser("accord-gateway", "test-only-secret");
-        security.getConfiguration().addRole("accord-gateway", "partner");
-        partnerBroker = new EmbeddedActiveMQ().setConfiguration(configuration).setSecurityManager(security);
-        partnerBroker.start();
+        partnerBroker = TestBroker.withLogin(root.resolve("broker"), "accord-gateway", "test-only-secret");
+        String brokerUrl = partnerBroker.url();
 
         Path agreements = root.resolve("agreements");
         Files.createDirectories(agreements);
@@ -92,7 +69,7 @@ class JmsPushIntegrationTests {
             gateway.close();
         }
         if (partnerBroker != null) {
-            partnerBroker.stop();
+            partnerBroker.close();
         }
     }
 
@@ -100,18 +77,11 @@ class JmsPushIntegrationTests {
     void whenTheFlowUsesJmsThenThePartnerConsumesTheSealedMessageFromItsOwnBrokerAndOpensIt() throws Exception {
         String id = client.submitReferral("p-jms");
 
-        byte[] sealed;
-        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl, "accord-gateway", "test-only-secret").createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
-            BytesMessage message = (BytesMessage) consumer.receive(60_000);
-            assertThat(message).as("a message on the partner's queue").isNotNull();
-            assertThat(message.getStringProperty("AccordTransferId")).isEqualTo(id);
-            assertThat(message.getJMSPriority()).as("a routine transfer's priority").isEqualTo(DeliveryRoutes.ROUTINE_PRIORITY);
-            sealed = new byte[(int) message.getBodyLength()];
-            message.readBytes(sealed);
-        }
+        TestBroker.Received message = partnerBroker.receive(QUEUE, null);
+        assertThat(message).as("a message on the partner's queue").isNotNull();
+        assertThat(message.transferId()).isEqualTo(id);
+        assertThat(message.priority()).as("a routine transfer's priority").isEqualTo(DeliveryRoutes.ROUTINE_PRIORITY);
+        byte[] sealed = message.body();
         DemoPki pki = DemoPki.ensure(root.resolve("data/pki"), List.of("p-jms"));
         OpenedMessage opened = new CmsOpener().open(sealed, pki.partnerKey("p-jms"), pki.partnerCertificate("p-jms"),
                 List.of(pki.caCertificate()), Clock.systemUTC());
@@ -128,15 +98,9 @@ class JmsPushIntegrationTests {
         assertThat(response.status()).isEqualTo(202);
         String id = response.json().get("transferId").asString();
 
-        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl, "accord-gateway", "test-only-secret").createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE),
-                    "AccordTransferId = '" + id + "'");
-            BytesMessage message = (BytesMessage) consumer.receive(60_000);
-            assertThat(message).as("the urgent message on the partner's queue").isNotNull();
-            assertThat(message.getJMSPriority()).isEqualTo(DeliveryRoutes.URGENT_PRIORITY);
-        }
+        TestBroker.Received message = partnerBroker.receive(QUEUE, id);
+        assertThat(message).as("the urgent message on the partner's queue").isNotNull();
+        assertThat(message.priority()).isEqualTo(DeliveryRoutes.URGENT_PRIORITY);
     }
 
     @Test
