@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -119,6 +120,25 @@ final class TokenRecipients {
         }
     }
 
+    /** Bouncy Castle's AES key unwrap, which each ECDH recipient inherits from its own superclass. */
+    @FunctionalInterface
+    private interface Unwrap {
+        Key unwrap(ASN1ObjectIdentifier wrapAlgorithm, SecretKey wrapKey, ASN1ObjectIdentifier contentAlgorithm, byte[] wrappedKey)
+                throws CMSException, GeneralSecurityException;
+    }
+
+    /** The content-encryption key: unwrapped with the key-encryption key the token's ECDH gave. */
+    private static Key agreedContentKey(Unwrap unwrap, PrivateKey key, Provider token, AlgorithmIdentifier keyEncryption,
+            AlgorithmIdentifier contentEncryption, SubjectPublicKeyInfo sender, ASN1OctetString userKeyingMaterial,
+            byte[] encryptedKey) throws CMSException {
+        try {
+            return unwrap.unwrap(AlgorithmIdentifier.getInstance(keyEncryption.getParameters()).getAlgorithm(),
+                    agreedWrapKey(key, token, keyEncryption, sender, userKeyingMaterial), contentEncryption.getAlgorithm(), encryptedKey);
+        } catch (GeneralSecurityException e) {
+            throw new CMSException("unwrapping the content key failed", e);
+        }
+    }
+
     /** The content-encryption key: raw RSA in the token, then OAEP (SHA-256, MGF1-SHA-256, empty label) here. */
     private static Key oaepContentKey(PrivateKey key, int modulusBytes, Provider token, AlgorithmIdentifier keyEncryption,
             AlgorithmIdentifier contentEncryption, byte[] encryptedKey) throws CMSException {
@@ -192,13 +212,8 @@ final class TokenRecipients {
         @Override
         protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier contentEncryption,
                 SubjectPublicKeyInfo sender, ASN1OctetString userKeyingMaterial, byte[] encryptedKey) throws CMSException {
-            try {
-                return unwrapSessionKey(AlgorithmIdentifier.getInstance(keyEncryption.getParameters()).getAlgorithm(),
-                        agreedWrapKey(key, token, keyEncryption, sender, userKeyingMaterial),
-                        contentEncryption.getAlgorithm(), encryptedKey);
-            } catch (GeneralSecurityException e) {
-                throw new CMSException("unwrapping the content key failed", e);
-            }
+            return agreedContentKey(this::unwrapSessionKey, key, token, keyEncryption, contentEncryption, sender, userKeyingMaterial,
+                    encryptedKey);
         }
     }
 
@@ -215,13 +230,8 @@ final class TokenRecipients {
         @Override
         protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier contentEncryption,
                 SubjectPublicKeyInfo sender, ASN1OctetString userKeyingMaterial, byte[] encryptedKey) throws CMSException {
-            try {
-                return unwrapSessionKey(AlgorithmIdentifier.getInstance(keyEncryption.getParameters()).getAlgorithm(),
-                        agreedWrapKey(key, token, keyEncryption, sender, userKeyingMaterial),
-                        contentEncryption.getAlgorithm(), encryptedKey);
-            } catch (GeneralSecurityException e) {
-                throw new CMSException("unwrapping the content key failed", e);
-            }
+            return agreedContentKey(this::unwrapSessionKey, key, token, keyEncryption, contentEncryption, sender, userKeyingMaterial,
+                    encryptedKey);
         }
     }
 
