@@ -16,6 +16,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,7 +172,7 @@ class DenialCodesIntegrationTests {
 
     private static Path createRoot() {
         try {
-            Path root = Files.createTempDirectory("accord-denials-");
+            Path root = TestDirs.create("accord-denials-");
             Files.createDirectories(root.resolve("agreements"));
             copyTree(Fixtures.SCHEMAS, root.resolve("schemas"));
             Path records = root.resolve("schemas/records");

@@ -18,6 +18,7 @@ import java.util.Date;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.TestDirs;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -52,7 +53,7 @@ class SigningKeyRotationLogIntegrationTests {
     /** A gateway of its own, on its own data folder, that knows the certificate it signed with before a rotation. */
     @BeforeAll
     static void start() throws Exception {
-        Path root = Files.createTempDirectory("accord-rotation-");
+        Path root = TestDirs.create("accord-rotation-");
         Path pem = root.resolve("previous-signing.crt");
         Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(PREVIOUS.certificate().getEncoded())

@@ -13,6 +13,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.TestBroker;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class BrokerDownIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Files.createTempDirectory("accord-broker-down-");
+        Path root = TestDirs.create("accord-broker-down-");
         broker = TestBroker.open(root.resolve("broker"));
         String brokerUrl = broker.url();
 

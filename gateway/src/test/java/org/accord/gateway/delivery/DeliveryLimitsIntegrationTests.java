@@ -24,6 +24,7 @@ import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.MovableClock;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class DeliveryLimitsIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-limits-");
+        root = TestDirs.create("accord-limits-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         partner = new WireMockServer(tls.mutualTlsServer()
                 .extensions(GATE));

@@ -32,6 +32,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.accord.gateway.transfer.TransferRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +73,7 @@ class GatewayToGatewayIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-g2g-");
+        root = TestDirs.create("accord-g2g-");
         TestTls universityTls = TestTls.create(root.resolve("university-tls"));
         TestTls policeTls = TestTls.create(root.resolve("police-tls"));
         Path universityData = root.resolve("university");

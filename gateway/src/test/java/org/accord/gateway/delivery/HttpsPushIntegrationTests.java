@@ -23,6 +23,7 @@ import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class HttpsPushIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-push-");
+        root = TestDirs.create("accord-push-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         partner = new WireMockServer(tls.mutualTlsServer());
         partner.start();

@@ -20,6 +20,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.TestBroker;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class JmsPushIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-jms-");
+        root = TestDirs.create("accord-jms-");
         partnerBroker = TestBroker.withLogin(root.resolve("broker"), "accord-gateway", "test-only-secret");
         String brokerUrl = partnerBroker.url();
 

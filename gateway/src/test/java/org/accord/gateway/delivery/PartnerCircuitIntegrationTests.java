@@ -26,6 +26,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class PartnerCircuitIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-circuit-");
+        root = TestDirs.create("accord-circuit-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         partner = new WireMockServer(tls.mutualTlsServer()
                 .extensions(HOLD));

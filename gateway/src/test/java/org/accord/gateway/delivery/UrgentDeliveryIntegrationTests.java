@@ -29,6 +29,7 @@ import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +64,7 @@ class UrgentDeliveryIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Files.createTempDirectory("accord-urgent-");
+        Path root = TestDirs.create("accord-urgent-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         partner = new WireMockServer(tls.mutualTlsServer().extensions(GATE));
         partner.start();

@@ -22,6 +22,7 @@ import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -63,7 +64,7 @@ class UrgentMeasurement {
 
     @Test
     void urgentTransferAheadOfABacklog() throws Exception {
-        Path root = Files.createTempDirectory("accord-urgent-measure-");
+        Path root = TestDirs.create("accord-urgent-measure-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         WireMockServer partner = new WireMockServer(tls.mutualTlsServer().extensions(new Arrivals())
                 .disableRequestJournal().containerThreads(16));

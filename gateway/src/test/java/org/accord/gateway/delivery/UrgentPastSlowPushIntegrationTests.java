@@ -20,6 +20,7 @@ import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.HeldResponse;
 import org.accord.gateway.support.TestCatalogue;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,7 +38,7 @@ class UrgentPastSlowPushIntegrationTests {
 
     @Test
     void whenOneConsumerIsHeldByASlowPartnerThenAnUrgentTransferIsDeliveredByTheOtherMeanwhile() throws Exception {
-        Path root = Files.createTempDirectory("accord-urgent-slow-");
+        Path root = TestDirs.create("accord-urgent-slow-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         WireMockServer partner = new WireMockServer(tls.mutualTlsServer().extensions(GATE));
         partner.start();

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class MermaidDiagramsTests {
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "Diagram checks need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        page = Files.createTempDirectory("accord-mermaid-");
+        page = TestDirs.create("accord-mermaid-");
         try (InputStream script = MermaidDiagramsTests.class.getClassLoader().getResourceAsStream(MERMAID)) {
             assertThat(script).as(MERMAID).isNotNull();
             Files.copy(script, page.resolve("mermaid.min.js"));

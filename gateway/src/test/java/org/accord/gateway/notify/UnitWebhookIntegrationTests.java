@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
+import org.accord.gateway.support.TestDirs;
 import org.accord.gateway.support.TestTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +55,7 @@ class UnitWebhookIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Files.createTempDirectory("accord-webhook-");
+        Path root = TestDirs.create("accord-webhook-");
         TestTls tls = TestTls.create(root.resolve("tls"));
         receiver = new WireMockServer(tls.mutualTlsServer());
         receiver.start();

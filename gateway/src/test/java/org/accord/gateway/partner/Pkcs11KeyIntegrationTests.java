@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.SoftHsm;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,11 +179,6 @@ class Pkcs11KeyIntegrationTests {
     }
 
     private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("accord-hsm-it-");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDirs.create("accord-hsm-it-");
     }
 }

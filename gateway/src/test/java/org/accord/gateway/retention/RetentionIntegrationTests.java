@@ -26,6 +26,7 @@ import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.MovableClock;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,7 +59,7 @@ class RetentionIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-retention-");
+        root = TestDirs.create("accord-retention-");
         gateway = new SpringApplicationBuilder(AccordApplication.class).initializers(CLOCK.asGatewayClock())
                 .run("--server.port=0", "--accord.data-dir=" + root.resolve("data"), "--accord.retention.batch-size=7");
     }

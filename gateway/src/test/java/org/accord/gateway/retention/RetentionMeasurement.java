@@ -21,6 +21,7 @@ import org.accord.gateway.audit.LogIntegrator;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.MovableClock;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,7 +56,7 @@ class RetentionMeasurement {
 
     @Test
     void purgeOf100000Transfers() throws Exception {
-        Path root = Files.createTempDirectory("accord-purge-measure-");
+        Path root = TestDirs.create("accord-purge-measure-");
         try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
                 .run("--server.port=0", "--accord.data-dir=" + root.resolve("data"))) {
             JdbcTemplate jdbc = gateway.getBean(JdbcTemplate.class);
@@ -107,7 +108,7 @@ class RetentionMeasurement {
 
     private static List<Long> growth(boolean purging, boolean compacting, int days, int perDay) throws Exception {
         MovableClock clock = new MovableClock();
-        Path root = Files.createTempDirectory("accord-growth-measure-");
+        Path root = TestDirs.create("accord-growth-measure-");
         List<Long> sizes = new ArrayList<>();
         try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AccordApplication.class)
                 .initializers(clock.asGatewayClock()).run("--server.port=0", "--accord.data-dir=" + root.resolve("data"),

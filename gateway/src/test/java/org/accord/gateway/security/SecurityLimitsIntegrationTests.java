@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import org.accord.gateway.support.ConsoleSession;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
 import org.accord.gateway.support.StoppedClock;
+import org.accord.gateway.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +59,7 @@ class SecurityLimitsIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        root = Files.createTempDirectory("accord-limits-");
+        root = TestDirs.create("accord-limits-");
         gateway = new SpringApplicationBuilder(AccordApplication.class).initializers(CLOCK.asGatewayClock()).run(
                 "--server.port=0", "--accord.data-dir=" + root.resolve("data"), "--accord.inbound.tls.port=0",
                 "--accord.security.rate-limits.clients." + LIMITED + ".requests-per-second=1",

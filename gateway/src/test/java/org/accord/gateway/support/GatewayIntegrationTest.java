@@ -71,11 +71,6 @@ public abstract class GatewayIntegrationTest {
     }
 
     private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("accord-it-");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDirs.create("accord-it-");
     }
 }

@@ -40,7 +40,7 @@ public final class HeadlessChromium implements AutoCloseable {
     public static HeadlessChromium start() throws IOException {
         Assumptions.assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "Browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        Path profile = Files.createTempDirectory("accord-chromium-");
+        Path profile = TestDirs.create("accord-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);

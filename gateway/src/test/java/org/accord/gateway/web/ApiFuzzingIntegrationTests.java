@@ -30,6 +30,7 @@ import org.accord.gateway.AccordApplication;
 import org.accord.gateway.support.Fixtures;
 import org.accord.gateway.support.GatewayClient;
 import org.accord.gateway.support.GatewayClient.Response;
+import org.accord.gateway.support.TestDirs;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +70,7 @@ class ApiFuzzingIntegrationTests {
 
     @BeforeContainer
     static void start() throws IOException {
-        Path root = Files.createTempDirectory("accord-fuzz-");
+        Path root = TestDirs.create("accord-fuzz-");
         gateway = new SpringApplicationBuilder(AccordApplication.class)
                 .run("--server.port=0", "--accord.data-dir=" + root.resolve("data"));
         client = GatewayClient.forContext(gateway);
