@@ -145,6 +145,7 @@ public final class LoadDriver {
                 if (options.statements()) {
                     postgres.resetStatements();
                 }
+                LoadPostgres.Wal walBefore = postgres != null ? postgres.wal() : null;
                 Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
                 Instant submitEnd = Instant.now();
                 long expected = deliveredBefore + result.accepted();
@@ -155,12 +156,16 @@ public final class LoadDriver {
                 ProcessSampler.Sample usage = sampler.stop();
                 ProcessSampler.Sample driverUsage = driverSampler.stop();
                 ProcessSampler.Sample databaseUsage = databaseSampler != null ? databaseSampler.stop() : null;
+                LoadPostgres.Wal walAfter = postgres != null ? postgres.wal() : null;
                 Stages stagesDuring = stages().minus(stagesBefore);
                 double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
                 long deliveredNow = delivered() - deliveredBefore;
                 List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
                 text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis, stagesDuring,
                         compiledDuring, options.gateways()).markdown());
+                if (walAfter != null) {
+                    text.append(walAfter.since(walBefore, result.accepted()));
+                }
                 if (options.statements()) {
                     text.append(postgres.statements(result.accepted()));
                 }

