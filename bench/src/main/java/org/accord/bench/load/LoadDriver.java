@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -cp accord-bench.jar org.accord.bench.load.LoadDriver [--rate N|max[,N|max...]] [--seconds S] [--concurrency C]
- * [--warmup S] [--warmup-rate N|max] [--settle S] [--database h2|postgres] [--gateways N] [--statements] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
+ * [--warmup S] [--warmup-rate N|max] [--settle S] [--database h2|postgres] [--gateways N] [--statements] [--repeat N] [--gc parallel|g1] [--jar gateway-exec.jar[+--gateway.argument=value...][,other.jar...]]
  * [--report file.md]}. With several jars each is measured in turn, in a fresh data directory, into one report (the same crypto
  * floor); with {@code --gateways 2} (PostgreSQL only) two gateway processes share the database and the submits alternate
  * between them.
@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its free text) for a bounded time and waits until every accepted transfer is in the police mailbox, and writes one
  * Markdown report with a section per rate, including the time each stage of the flow took. With {@code --database
  * postgres} the gateway stores in a throwaway PostgreSQL cluster instead of its embedded H2 file; {@code --statements}
- * adds, for each rate, the statements PostgreSQL spent its time on (from {@code pg_stat_statements}).
+ * adds, for each rate, the statements PostgreSQL spent its time on (from {@code pg_stat_statements}). {@code --repeat N}
+ * measures each rate's period N times in a row, each reported on its own, then the periods' p99s and their median.
  */
 public final class LoadDriver {
 
@@ -136,38 +137,47 @@ public final class LoadDriver {
                     // Unmeasured: the JIT compiles what this rate brings on, as a gateway running at it for long would have.
                     drive(rate, options.settleSeconds(), options.concurrency(), uni, body);
                 }
-                long deliveredBefore = delivered();
-                Stages stagesBefore = stages();
-                double compiledBefore = compilationMillis();
-                ProcessSampler sampler = ProcessSampler.start(gateways.stream().mapToLong(Process::pid).toArray(), this::heapUsed);
-                ProcessSampler driverSampler = ProcessSampler.start(new long[] { ProcessHandle.current().pid() }, () -> 0);
-                ProcessSampler databaseSampler = postgres != null ? ProcessSampler.start(postgres.serverPids(), () -> 0) : null;
-                if (options.statements()) {
-                    postgres.resetStatements();
+                List<Double> p99s = new ArrayList<>();
+                for (int period = 1; period <= options.repeat(); period++) {
+                    long deliveredBefore = delivered();
+                    Stages stagesBefore = stages();
+                    double compiledBefore = compilationMillis();
+                    ProcessSampler sampler = ProcessSampler.start(gateways.stream().mapToLong(Process::pid).toArray(), this::heapUsed);
+                    ProcessSampler driverSampler = ProcessSampler.start(new long[] { ProcessHandle.current().pid() }, () -> 0);
+                    ProcessSampler databaseSampler = postgres != null ? ProcessSampler.start(postgres.serverPids(), () -> 0) : null;
+                    if (options.statements()) {
+                        postgres.resetStatements();
+                    }
+                    LoadPostgres.Wal walBefore = postgres != null ? postgres.wal() : null;
+                    Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
+                    Instant submitEnd = Instant.now();
+                    long expected = deliveredBefore + result.accepted();
+                    while (delivered() < expected && Duration.between(submitEnd, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0) {
+                        Thread.sleep(200);
+                    }
+                    Duration drain = Duration.between(submitEnd, Instant.now());
+                    ProcessSampler.Sample usage = sampler.stop();
+                    ProcessSampler.Sample driverUsage = driverSampler.stop();
+                    ProcessSampler.Sample databaseUsage = databaseSampler != null ? databaseSampler.stop() : null;
+                    LoadPostgres.Wal walAfter = postgres != null ? postgres.wal() : null;
+                    Stages stagesDuring = stages().minus(stagesBefore);
+                    double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
+                    long deliveredNow = delivered() - deliveredBefore;
+                    List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
+                    String section = new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis,
+                            stagesDuring, compiledDuring, options.gateways()).markdown();
+                    text.append(options.repeat() == 1 ? section
+                            : section.replaceFirst("\n## At ([^\n]*)\n", "\n## At $1, period " + period + " of " + options.repeat() + "\n"));
+                    if (walAfter != null) {
+                        text.append(walAfter.since(walBefore, result.accepted()));
+                    }
+                    if (options.statements()) {
+                        text.append(postgres.statements(result.accepted()));
+                    }
+                    p99s.add(result.percentileMillis(99));
                 }
-                LoadPostgres.Wal walBefore = postgres != null ? postgres.wal() : null;
-                Result result = drive(rate, options.seconds(), options.concurrency(), uni, body);
-                Instant submitEnd = Instant.now();
-                long expected = deliveredBefore + result.accepted();
-                while (delivered() < expected && Duration.between(submitEnd, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0) {
-                    Thread.sleep(200);
-                }
-                Duration drain = Duration.between(submitEnd, Instant.now());
-                ProcessSampler.Sample usage = sampler.stop();
-                ProcessSampler.Sample driverUsage = driverSampler.stop();
-                ProcessSampler.Sample databaseUsage = databaseSampler != null ? databaseSampler.stop() : null;
-                LoadPostgres.Wal walAfter = postgres != null ? postgres.wal() : null;
-                Stages stagesDuring = stages().minus(stagesBefore);
-                double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
-                long deliveredNow = delivered() - deliveredBefore;
-                List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
-                text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis, stagesDuring,
-                        compiledDuring, options.gateways()).markdown());
-                if (walAfter != null) {
-                    text.append(walAfter.since(walBefore, result.accepted()));
-                }
-                if (options.statements()) {
-                    text.append(postgres.statements(result.accepted()));
+                if (options.repeat() > 1) {
+                    text.append(Report.repeated(rate, p99s));
                 }
             }
             Instant verifying = Instant.now();
@@ -625,7 +635,7 @@ public final class LoadDriver {
 
     /** Command-line options. {@code rates} are measured in turn, 0 for the highest rate, after one warm-up. */
     record Options(List<Double> rates, int seconds, int concurrency, String jar, String report, int warmupSeconds, double warmupRate,
-            boolean postgres, String gc, int gateways, boolean statements, int settleSeconds) {
+            boolean postgres, String gc, int gateways, boolean statements, int settleSeconds, int repeat) {
 
         static Options parse(String[] args) {
             List<Double> rates = List.of(0.0);
@@ -640,6 +650,7 @@ public final class LoadDriver {
             int gateways = 1;
             boolean statements = false;
             int settle = 0;
+            int repeat = 1;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rates = Arrays.stream(args[++i].split(",")).map(r -> r.equals("max") ? 0.0 : Double.parseDouble(r)).toList();
@@ -661,6 +672,7 @@ public final class LoadDriver {
                     case "--gateways" -> gateways = Integer.parseInt(args[++i]);
                     case "--statements" -> statements = true;
                     case "--settle" -> settle = Integer.parseInt(args[++i]);
+                    case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
@@ -670,7 +682,11 @@ public final class LoadDriver {
             if (statements && !postgres) {
                 throw new IllegalArgumentException("--statements needs --database postgres: it reads PostgreSQL's pg_stat_statements");
             }
-            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways, statements, settle);
+            if (repeat < 1) {
+                throw new IllegalArgumentException("--repeat is at least 1, not " + repeat);
+            }
+            return new Options(rates, seconds, concurrency, jar, report, warmup, warmupRate, postgres, gc, gateways, statements, settle,
+                    repeat);
         }
 
         /**

@@ -22,7 +22,8 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 + "defaults (embedded Artemis, demo EC P-256 keys)%s, JVM options %s, started in %.1f s%n- database: %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 options.rateNames(","), options.seconds(), options.concurrency(), options.warmupSeconds(),
-                LoadDriver.Options.rateName(options.warmupRate()), options.settleSeconds() > 0 ? " --settle " + options.settleSeconds() : "",
+                LoadDriver.Options.rateName(options.warmupRate()), (options.settleSeconds() > 0 ? " --settle " + options.settleSeconds() : "")
+                        + (options.repeat() > 1 ? " --repeat " + options.repeat() : ""),
                 options.gc(), options.postgres() ? " --database postgres" : "",
                 options.gateways() > 1 ? " --gateways " + options.gateways() : "",
                 options.gateways() > 1 ? options.gateways() + " separate processes of " + build.jar() + " sharing the database, submits alternating"
@@ -41,7 +42,11 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                 describe(options.warmupRate()),
                 100 * warmUp.lastRoundJitShare()));
         if (options.settleSeconds() > 0) {
-            out.append(String.format(Locale.ROOT, "- settling: before each rate's period, %d s at that rate, not measured%n", options.settleSeconds()));
+            out.append(String.format(Locale.ROOT, "- settling: before each rate's first period, %d s at that rate, not measured%n", options.settleSeconds()));
+        }
+        if (options.repeat() > 1) {
+            out.append(String.format(Locale.ROOT, "- periods: %d at each rate, one after another, each measured and reported on its own%n",
+                    options.repeat()));
         }
         return out.toString();
     }
@@ -64,6 +69,20 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
                     + "recent maximum)%n", delays[0], delays[1] * 1000, delays[2] * 1000, delays[3] * 1000));
         }
         return out.toString();
+    }
+
+    /**
+     * The p99 of each of a rate's repeated periods ({@code --repeat}), sorted, with their median: one period's p99
+     * follows the machine's speed in that half minute, several show its spread.
+     */
+    static String repeated(double rate, List<Double> p99s) {
+        List<Double> sorted = p99s.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, "%n## At %s, the %d periods together%n%n- submit latency p99 of each period, lowest first: %s ms%n"
+                + "- their median: %.1f ms; periods with a p99 of 50 ms or less: %d of %d%n", describe(rate), n,
+                String.join(", ", sorted.stream().map(p -> String.format(Locale.ROOT, "%.1f", p)).toList()), median,
+                sorted.stream().filter(p -> p <= 50).count(), n);
     }
 
     /** {@code 500 referrals/s}, or {@code the highest rate} for 0. */
