@@ -164,10 +164,9 @@ public final class LoadDriver {
                     double compiledDuring = (compilationMillis() - compiledBefore) / 1000;
                     long deliveredNow = delivered() - deliveredBefore;
                     List<Long> deliveryMillis = deliveryLatencies(dpo, result.sampleIds());
-                    String section = new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis,
-                            stagesDuring, compiledDuring, options.gateways()).markdown();
-                    text.append(options.repeat() == 1 ? section
-                            : section.replaceFirst("\n## At ([^\n]*)\n", "\n## At $1, period " + period + " of " + options.repeat() + "\n"));
+                    text.append(new Report(rate, floor, result, deliveredNow, drain, usage, driverUsage, databaseUsage, deliveryMillis,
+                            stagesDuring, compiledDuring, options.gateways(),
+                            options.repeat() == 1 ? "" : ", period " + period + " of " + options.repeat()).markdown());
                     if (walAfter != null) {
                         text.append(walAfter.since(walBefore, result.accepted()));
                     }

@@ -10,7 +10,7 @@ import java.util.Locale;
 record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long delivered, Duration drain,
         ProcessSampler.Sample usage, ProcessSampler.Sample driverUsage, ProcessSampler.Sample databaseUsage, List<Long> deliveryMillis,
         LoadDriver.Stages stages,
-        double compiledSeconds, int gateways) {
+        double compiledSeconds, int gateways, String period) {
 
     /** The run: when, where, the command, the gateway's start-up and the one warm-up before every rate. */
     static String header(LoadDriver.Options options, LoadDriver.Build build, String database, CryptoFloor floor, Duration startup,
@@ -94,7 +94,7 @@ record Report(double rate, CryptoFloor floor, LoadDriver.Result result, long del
         double throughput = result.accepted() / result.seconds();
         double sustained = delivered / (result.seconds() + drain.toMillis() / 1000.0);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%n## At %s%n%n", describe(rate)));
+        out.append(String.format("%n## At %s%s%n%n", describe(rate), period));
         out.append("- load average at the end (1, 5, 15 min): ").append(loadAverage())
                 .append(" — it counts this run's own busy threads (up to --concurrency requests at once) as well as any other "
                         + "work; figures taken while other work shares the cores are not the machine's limit\n\n");

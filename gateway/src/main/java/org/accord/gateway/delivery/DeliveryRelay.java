@@ -2,6 +2,7 @@ package org.accord.gateway.delivery;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
 
@@ -72,7 +73,7 @@ class DeliveryRelay {
         if (stuck.isEmpty()) {
             return;
         }
-        java.util.Set<String> urgent = transfers.findUrgentAmong(stuck);
+        Set<String> urgent = transfers.findUrgentAmong(stuck);
         BoundedSends.Attempt<Void> sweep = sender.run(() -> {
             for (String id : stuck) {
                 producer.sendBodyAndHeader(DeliveryRoutes.HANDOVER, id, DeliveryRoutes.PRIORITY,

@@ -1,5 +1,7 @@
 package org.accord.gateway.outbound;
 
+import jakarta.annotation.PreDestroy;
+
 import org.accord.gateway.delivery.BoundedSends;
 import org.accord.gateway.delivery.DeliveryProperties;
 import org.accord.gateway.delivery.DeliveryRoutes;
@@ -7,7 +9,6 @@ import org.accord.gateway.transfer.TransferStatus;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code SEALED}); a transfer then queued twice, by it and by the relay, is delivered once.
  */
 @Component
-final class Handover implements DisposableBean {
+final class Handover {
 
     private static final Logger log = LoggerFactory.getLogger(Handover.class);
 
@@ -50,8 +51,8 @@ final class Handover implements DisposableBean {
         return new SubmissionOutcome.Accepted(transferId, TransferStatus.SEALED.name(), false);
     }
 
-    @Override
-    public void destroy() {
+    @PreDestroy
+    void stop() {
         senders.close();
     }
 }

@@ -50,7 +50,7 @@ class Pkcs11KeyIntegrationTests {
 
     private static final String KEY_LABEL = "gateway-it";
     private static final String POLICE = "ctp-nw-prevent";
-    private static final Path DATA_DIR = createDataDir();
+    private static final Path DATA_DIR = TestDirs.create("accord-hsm-it-");
 
     @LocalServerPort
     private int port;
@@ -176,9 +176,5 @@ class Pkcs11KeyIntegrationTests {
         String path = System.getenv("PATH");
         return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
                 .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
-    }
-
-    private static Path createDataDir() {
-        return TestDirs.create("accord-hsm-it-");
     }
 }

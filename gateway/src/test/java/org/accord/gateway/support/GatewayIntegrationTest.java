@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayIntegrationTest {
 
-    protected static final Path DATA_DIR = createDataDir();
+    protected static final Path DATA_DIR = TestDirs.create("accord-it-");
 
     @LocalServerPort
     protected int port;
@@ -68,9 +68,5 @@ public abstract class GatewayIntegrationTest {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path createDataDir() {
-        return TestDirs.create("accord-it-");
     }
 }
